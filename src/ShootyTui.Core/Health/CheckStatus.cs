@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace ShootyTui.Core.Health;
 
-/// <summary>Outcome of one health check; written to JSON as "pass", "warn", "fail" or "error".</summary>
+/// <summary>
+/// Outcome of one health check, written to JSON as "pass", "warn", "fail" or "error".
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CheckStatus>))]
 public enum CheckStatus
 {

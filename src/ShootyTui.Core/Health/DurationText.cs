@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace ShootyTui.Core.Health;
 
-/// <summary>Formats durations for check details: "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h".</summary>
+/// <summary>
+/// Formats durations for check details: "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h".
+/// </summary>
 internal static class DurationText
 {
     public static string Format(TimeSpan duration)

@@ -3,7 +3,9 @@ using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Health;
 
-/// <summary>Runs the health checks: "process" (the bot runs) and "heartbeat" (it is fresh).</summary>
+/// <summary>
+/// Runs the health checks: "process" (the bot runs) and "heartbeat" (it is fresh).
+/// </summary>
 public sealed partial class HealthChecker(
     IBotSupervisor supervisor,
     string heartbeatFile,

@@ -9,7 +9,7 @@ public static class HealthGate
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
 
-    /// <inheritdoc cref="WaitAsync(HealthChecker, DateTimeOffset, TimeSpan, TimeSpan, TimeSpan, CancellationToken)"/>
+    /// <summary>Runs the gate with checks every <see cref="DefaultInterval"/>.</summary>
     public static Task<GateResult> WaitAsync(
         HealthChecker checker,
         DateTimeOffset processStart,
@@ -20,7 +20,7 @@ public static class HealthGate
 
     /// <summary>
     /// Checks health every <paramref name="interval"/>. Passes once the bot has been healthy
-    /// for <paramref name="settle"/> without a break; fails when it is not healthy by the end
+    /// for <paramref name="settle"/> without a break. Fails when it is not healthy by the end
     /// of <paramref name="gate"/> (or falls ill during settling after that), and fails at once
     /// when the process check reports that the bot no longer runs. Heartbeats older than
     /// <paramref name="processStart"/> do not count.

@@ -1,6 +1,6 @@
 namespace ShootyTui.Core.Health;
 
-/// <summary>What the bot's heartbeat file says.</summary>
+/// <summary>The content of the bot's heartbeat file.</summary>
 /// <param name="Timestamp">When the bot wrote the heartbeat.</param>
 /// <param name="FromFileTime">True when the content held no usable timestamp and
 /// <paramref name="Timestamp"/> is the file's modification time.</param>

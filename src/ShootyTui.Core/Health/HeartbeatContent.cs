@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace ShootyTui.Core.Health;
 
-/// <summary>The parsed content of a heartbeat file; any field may be missing.</summary>
+/// <summary>The parsed content of a heartbeat file, in which any field may be missing.</summary>
 internal sealed record HeartbeatContent(
     DateTimeOffset? Timestamp,
     double? DiscordLatencyMs,
@@ -14,8 +14,8 @@ internal sealed record HeartbeatContent(
 {
     public static readonly HeartbeatContent Empty = new(null, null, null, null, null);
 
-    // Timestamps above this are taken as milliseconds (JavaScript's Date.now()); as seconds
-    // they would lie in the year 5138.
+    // Timestamps above this are taken as milliseconds (JavaScript's Date.now()), because as
+    // seconds they would lie in the year 5138.
     private const double MaxSeconds = 1e11;
 
     public Heartbeat ToHeartbeat(DateTimeOffset timestamp, bool fromFileTime) =>
@@ -23,7 +23,7 @@ internal sealed record HeartbeatContent(
 
     /// <summary>
     /// Parses a plain Unix timestamp or a JSON object. Returns null for content that is
-    /// neither; a JSON object without a usable timestamp keeps its other fields.
+    /// neither. A JSON object without a usable timestamp keeps its other fields.
     /// </summary>
     public static HeartbeatContent? Parse(string content)
     {
@@ -73,7 +73,7 @@ internal sealed record HeartbeatContent(
             return null;
         }
 
-        // A string holds either a number or an ISO 8601 time such as "2025-06-01T20:15:00Z".
+        // A string contains either a number or an ISO 8601 time such as "2025-06-01T20:15:00Z".
         var text = value.GetString()!;
         if (ParseUnixTime(text) is { } unixTime)
         {

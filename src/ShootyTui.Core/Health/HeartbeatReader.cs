@@ -7,7 +7,7 @@ namespace ShootyTui.Core.Health;
 /// </summary>
 public static class HeartbeatReader
 {
-    // Larger files are not heartbeats; only their modification time is used.
+    // Larger files are not heartbeats, so only their modification time is used.
     private const int MaxContentBytes = 64 * 1024;
 
     /// <summary>

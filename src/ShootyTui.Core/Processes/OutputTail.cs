@@ -21,7 +21,9 @@ internal sealed class OutputTail(int maxChars)
         }
     }
 
-    /// <summary>Reads <paramref name="reader"/> to its end or until <paramref name="ct"/> fires.</summary>
+    /// <summary>
+    /// Reads <paramref name="reader"/> to its end or until <paramref name="ct"/> fires.
+    /// </summary>
     public async Task ReadToEndAsync(TextReader reader, CancellationToken ct)
     {
         var buffer = new char[4096];

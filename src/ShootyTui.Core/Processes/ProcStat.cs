@@ -5,7 +5,7 @@ namespace ShootyTui.Core.Processes;
 /// <summary>
 /// The fields of <c>/proc/PID/stat</c> that Core uses to identify a process and its group.
 /// </summary>
-/// <param name="StartTicks">Field 22: start time in clock ticks since boot; with the boot id it
+/// <param name="StartTicks">Field 22, the start time in clock ticks since boot. With the boot id it
 /// tells a process apart from a later one that reuses its pid.</param>
 public sealed record ProcStat(
     int Pid,
@@ -16,10 +16,14 @@ public sealed record ProcStat(
     ulong StartTicks
 )
 {
-    /// <summary>Whether the process has exited and only waits to be reaped (Z) or is dead (X).</summary>
+    /// <summary>
+    /// Whether the process has exited and only waits to be reaped (Z) or is dead (X).
+    /// </summary>
     public bool IsZombie => State is 'Z' or 'X';
 
-    /// <summary>Reads <c>/proc/PID/stat</c>; returns null when the process does not exist.</summary>
+    /// <summary>
+    /// Reads <c>/proc/PID/stat</c>, or returns null when the process does not exist.
+    /// </summary>
     public static ProcStat? Read(int pid)
     {
         string text;

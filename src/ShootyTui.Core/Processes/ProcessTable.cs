@@ -48,7 +48,8 @@ public static class ProcessTable
 
     /// <summary>
     /// Returns the wall-clock time at which the process started, from its start ticks and the
-    /// boot time in <c>/proc/stat</c>; null when the process does not exist.
+    /// boot time in <c>/proc/stat</c>, or null when the process does not exist. The boot time
+    /// has whole-second precision, so the result can be up to a second early.
     /// </summary>
     public static DateTimeOffset? ReadStartTime(int pid)
     {

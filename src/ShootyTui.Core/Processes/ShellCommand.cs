@@ -14,7 +14,7 @@ public static partial class ShellCommand
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
 
     // How long output is still read after the shell exits. Background processes that the
-    // command started may keep the pipe open forever; their later output is not collected.
+    // command started may keep the pipe open forever, so their later output is not collected.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMilliseconds(500);
 
     // setsid (util-linux) calls setsid(2) and execs without forking, because the child that
@@ -30,7 +30,10 @@ public static partial class ShellCommand
     /// process group gets SIGTERM, then SIGKILL after <see cref="GracePeriod"/>.
     /// </summary>
     /// <param name="environment">Variables added to (or replacing) this process's own.</param>
-    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; the
+    /// <exception cref="DirectoryNotFoundException">The working directory does not
+    /// exist.</exception>
+    /// <exception cref="InvalidOperationException">setsid could not be started.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled. The
     /// command's processes have been ended by then.</exception>
     public static async Task<ShellResult> RunAsync(
         string command,
@@ -52,7 +55,7 @@ public static partial class ShellCommand
 
         ct.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(CreateStartInfo(command, workingDirectory, environment))!;
+        using var process = Start(command, workingDirectory, environment);
         process.StandardInput.Close();
         log.Debug(
             "Started {Command} as pid {Pid} in {Directory}",
@@ -103,6 +106,26 @@ public static partial class ShellCommand
         return result;
     }
 
+    private static Process Start(
+        string command,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment
+    )
+    {
+        try
+        {
+            return Process.Start(CreateStartInfo(command, workingDirectory, environment))!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"Could not run `{command}`: starting setsid failed ({e.Message}). "
+                    + "Install util-linux, which provides setsid.",
+                e
+            );
+        }
+    }
+
     private static ProcessStartInfo CreateStartInfo(
         string command,
         string workingDirectory,
@@ -139,7 +162,8 @@ public static partial class ShellCommand
             CancellationToken.None
         );
 
-        // If the deadline hit before setsid ran, the group did not exist yet; end the child alone.
+        // If the deadline hit before setsid ran, the group did not exist yet, so end the child
+        // alone.
         if (!process.HasExited)
         {
             process.Kill();

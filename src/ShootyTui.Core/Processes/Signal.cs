@@ -1,6 +1,8 @@
 namespace ShootyTui.Core.Processes;
 
-/// <summary>POSIX signals that Core sends, with their Linux numbers (x86-64 and arm64 agree).</summary>
+/// <summary>
+/// POSIX signals that Core sends, with their Linux numbers (x86-64 and arm64 agree).
+/// </summary>
 public enum Signal
 {
     /// <summary>Signal 0: sends nothing and only checks that the target exists.</summary>

@@ -2,7 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace ShootyTui.Core.Processes;
 
-/// <summary>Sends signals with libc <c>kill(2)</c> to single processes and process groups.</summary>
+/// <summary>
+/// Sends signals with libc <c>kill(2)</c> to single processes and process groups.
+/// </summary>
 public static class Signals
 {
     private const int NoSuchProcess = 3; // ESRCH

@@ -51,7 +51,9 @@ public static class BotSupervisor
         return value;
     }
 
-    /// <summary>Returns the configured environment with <paramref name="extra"/> laid over it.</summary>
+    /// <summary>
+    /// Returns the configured environment with <paramref name="extra"/> laid over it.
+    /// </summary>
     internal static Dictionary<string, string> MergeEnvironment(
         SupervisorOptions options,
         IReadOnlyDictionary<string, string>? extra

@@ -94,7 +94,8 @@ internal sealed class CommandsSupervisor(
             {
                 throw new SupervisorException(
                     $"The bot still runs {stopwatch.Elapsed.TotalSeconds:0.#} s after "
-                        + $"`{stopCommand}` (stop_timeout is {options.StopTimeout.TotalSeconds:0.#} s) "
+                        + $"`{stopCommand}` (stop_timeout is "
+                        + $"{options.StopTimeout.TotalSeconds:0.#} s) "
                         + $"and `{isRunningCommand}` still exits 0. Make [bot] stop end the bot, "
                         + "or raise stop_timeout.",
                     stopCommand
@@ -134,7 +135,7 @@ internal sealed class CommandsSupervisor(
                 ct
             );
         }
-        catch (DirectoryNotFoundException e)
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidOperationException)
         {
             throw new SupervisorException(e.Message, command, innerException: e);
         }

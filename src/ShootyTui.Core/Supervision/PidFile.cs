@@ -2,7 +2,9 @@ using System.Text.Json;
 
 namespace ShootyTui.Core.Supervision;
 
-/// <summary>Reads and writes <c>bot.pid</c> as JSON, atomically and readable only by the owner.</summary>
+/// <summary>
+/// Reads and writes <c>bot.pid</c> as JSON, atomically and readable only by the owner.
+/// </summary>
 internal static class PidFile
 {
     public const string FileName = "bot.pid";
@@ -37,7 +39,10 @@ internal static class PidFile
         }
     }
 
-    /// <summary>Writes the record to a temporary file, flushes it and renames it over <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the record to a temporary file, flushes it and renames it over <paramref
+    /// name="path"/>.
+    /// </summary>
     public static void Write(string path, PidRecord record)
     {
         if (!OperatingSystem.IsLinux())
@@ -49,7 +54,7 @@ internal static class PidFile
         Directory.CreateDirectory(directory, OwnerOnlyDirectory);
 
         var temporary = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.tmp");
-        // A leftover from a crash may have other permissions; Create would keep them.
+        // A leftover from a crash may have other permissions, which Create would keep.
         File.Delete(temporary);
         var options = new FileStreamOptions
         {

@@ -36,13 +36,15 @@ internal sealed partial class ProcessSupervisor
             );
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.LogFile))!);
+        // The launcher runs in the bot directory, so a relative path would land elsewhere there.
+        var logFile = Path.GetFullPath(options.LogFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
         var bootId = ProcessTable.ReadBootId();
         var startedAt = DateTimeOffset.UtcNow;
-        var pid = await LaunchAsync(extraEnvironment, ct);
+        var pid = await LaunchAsync(logFile, extraEnvironment, ct);
 
-        // The bot may already have exited; then its start ticks are unknown and 0 never matches
-        // a live process, so the record only says that the bot is gone.
+        // The bot may already have exited. Its start ticks are then unknown, and 0 never
+        // matches a live process, so the record marks the bot as gone.
         var startTicks = ProcStat.Read(pid)?.StartTicks ?? 0;
         PidFile.Write(
             PidFilePath,
@@ -53,11 +55,12 @@ internal sealed partial class ProcessSupervisor
             pid,
             startCommand,
             options.WorkingDirectory,
-            options.LogFile
+            logFile
         );
     }
 
     private async Task<int> LaunchAsync(
+        string logFile,
         IReadOnlyDictionary<string, string>? extraEnvironment,
         CancellationToken ct
     )
@@ -73,7 +76,7 @@ internal sealed partial class ProcessSupervisor
         }
 
         var result = await Cli.Wrap("/bin/sh")
-            .WithArguments(["-c", Launcher, "sh", startCommand, options.LogFile])
+            .WithArguments(["-c", Launcher, "sh", startCommand, logFile])
             .WithWorkingDirectory(options.WorkingDirectory)
             .WithEnvironmentVariables(
                 environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value)
@@ -91,7 +94,7 @@ internal sealed partial class ProcessSupervisor
                 $"Could not start the bot with `{startCommand}`: the launcher exited with code "
                     + $"{result.ExitCode} and printed '{ShellCommand.Tail(output, 5)}'. Check that "
                     + "setsid (util-linux) is installed and the log file "
-                    + $"'{options.LogFile}' is writable.",
+                    + $"'{logFile}' is writable.",
                 startCommand,
                 result.ExitCode,
                 ShellCommand.Tail(output, 20)

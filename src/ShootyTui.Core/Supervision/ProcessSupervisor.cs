@@ -23,10 +23,10 @@ internal sealed partial class ProcessSupervisor(
         return Task.FromResult(Inspect().State);
     }
 
-    /// <summary>What the pid file says, checked against <c>/proc</c>.</summary>
+    /// <summary>The pid file's record, checked against <c>/proc</c>.</summary>
     /// <param name="Record">The pid record, when the file exists and is valid.</param>
     /// <param name="GroupToSignal">The bot's process group when it has live members that are
-    /// provably ours; null when nothing may be signalled.</param>
+    /// provably ours, or null when nothing may be signalled.</param>
     private sealed record Inspection(PidRecord? Record, int? GroupToSignal, BotProcessState State);
 
     private Inspection Inspect()

@@ -1,14 +1,20 @@
 namespace ShootyTui.Core.Supervision;
 
-/// <summary>Settings of a bot supervisor; which members are used depends on <see cref="Kind"/>.</summary>
+/// <summary>
+/// Settings of a bot supervisor. <see cref="Kind"/> decides which members are used.
+/// </summary>
 public sealed record SupervisorOptions
 {
     public required SupervisorKind Kind { get; init; }
 
-    /// <summary>Directory in which the bot and the start, stop and is-running commands run.</summary>
+    /// <summary>
+    /// Directory in which the bot and the start, stop and is-running commands run.
+    /// </summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>Shell command line that runs the bot (process mode) or starts it (commands mode).</summary>
+    /// <summary>
+    /// Shell command line that runs the bot (process mode) or starts it (commands mode).
+    /// </summary>
     public string? Start { get; init; }
 
     /// <summary>Shell command line that stops the bot (commands mode only).</summary>
@@ -17,7 +23,9 @@ public sealed record SupervisorOptions
     /// <summary>Shell command line that exits 0 while the bot runs (commands mode only).</summary>
     public string? IsRunning { get; init; }
 
-    /// <summary>systemd unit name, for example <c>shootybot.service</c> (systemd mode only).</summary>
+    /// <summary>
+    /// systemd unit name, for example <c>shootybot.service</c> (systemd mode only).
+    /// </summary>
     public string? Unit { get; init; }
 
     /// <summary>Whether <see cref="Unit"/> is a user unit (<c>systemctl --user</c>).</summary>
@@ -32,7 +40,9 @@ public sealed record SupervisorOptions
     /// <summary>Time limit for each start, stop, is-running or systemctl command.</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>File that receives the bot's stdout and stderr in process mode (appended).</summary>
+    /// <summary>
+    /// File that receives the bot's stdout and stderr in process mode (appended).
+    /// </summary>
     public required string LogFile { get; init; }
 
     /// <summary>Directory for the pid file <c>bot.pid</c> (process mode).</summary>

@@ -63,7 +63,8 @@ internal sealed partial class SystemdSupervisor
         {
             throw new SupervisorException(
                 $"{action} failed: `{commandLine}` timed out after "
-                    + $"{options.CommandTimeout.TotalSeconds:0.#} s. Check `systemctl status {unit}`.",
+                    + $"{options.CommandTimeout.TotalSeconds:0.#} s. "
+                    + $"Check `systemctl status {unit}`.",
                 commandLine,
                 innerException: e
             );

@@ -14,7 +14,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    // After SIGKILL the kernel ends the processes almost at once; this only covers systemd
+    // After SIGKILL the kernel ends the processes almost at once, so this only covers systemd
     // noticing and finishing the stop job.
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
 
@@ -37,7 +37,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
         }
 
         // "activating (auto-restart)" is a crashed service waiting to be restarted, not a bot
-        // that runs; every other activating, active, reloading or deactivating state has a process.
+        // that runs. Every other activating, active, reloading or deactivating state has a process.
         var running =
             activeState is "active" or "reloading" or "deactivating"
             || (activeState == "activating" && subState != "auto-restart");
@@ -97,7 +97,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
         }
 
         // --no-block lets shooty apply its own stop_timeout instead of the unit's
-        // TimeoutStopSec; systemd still sends the unit's KillSignal (SIGTERM by default).
+        // TimeoutStopSec. systemd still sends the unit's KillSignal (SIGTERM by default).
         var stopwatch = Stopwatch.StartNew();
         _log.Information(
             "Stopping unit {Unit}, waiting up to {StopTimeout}",

@@ -66,7 +66,7 @@ public sealed class ProcessGroupTests
     }
 
     [Fact]
-    public async Task WaitUntilEmptyAsync_returns_true_for_empty_group()
+    public async Task WaitUntilEmptyAsync_accepts_empty_group()
     {
         using var process = StartGroup("exit 0");
         await process.WaitForExitAsync();

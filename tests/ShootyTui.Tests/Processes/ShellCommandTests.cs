@@ -129,7 +129,7 @@ public sealed class ShellCommandTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task RunAsync_keeps_last_64_KiB_of_output()
+    public async Task RunAsync_caps_output_to_its_tail()
     {
         var result = await RunAsync(
             "head -c 200000 /dev/zero | tr '\\0' 'a'; echo; echo last line"

@@ -26,8 +26,14 @@ public sealed class SignalsTests
     public async Task IsAlive_is_false_for_zombie()
     {
         // The parent forks a child that exits at once and is never reaped while the parent sleeps.
-        var script =
-            "import os, sys, time\npid = os.fork()\nif pid == 0: os._exit(0)\nprint(pid, flush=True)\ntime.sleep(30)";
+        var script = """
+            import os, time
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            print(pid, flush=True)
+            time.sleep(30)
+            """;
         var startInfo = new ProcessStartInfo("python3") { RedirectStandardOutput = true };
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add(script);

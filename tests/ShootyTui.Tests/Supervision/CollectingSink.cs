@@ -4,7 +4,9 @@ using Serilog.Events;
 
 namespace ShootyTui.Tests.Supervision;
 
-/// <summary>Serilog sink that keeps rendered messages so tests can assert on what was logged.</summary>
+/// <summary>
+/// Serilog sink that keeps rendered messages so tests can assert on what was logged.
+/// </summary>
 internal sealed class CollectingSink : ILogEventSink
 {
     private readonly List<string> _messages = [];

@@ -6,7 +6,9 @@ namespace ShootyTui.Tests.Supervision;
 /// <summary>Finds live processes by their command line and waits for conditions.</summary>
 internal static class ProcessScan
 {
-    /// <summary>Returns the pids of live processes whose argv contains <paramref name="argument"/>.</summary>
+    /// <summary>
+    /// Returns the pids of live processes whose argv contains <paramref name="argument"/>.
+    /// </summary>
     public static IReadOnlyList<int> FindByArgument(string argument)
     {
         var found = new List<int>();
@@ -46,7 +48,9 @@ internal static class ProcessScan
         return found;
     }
 
-    /// <summary>Polls <paramref name="condition"/> every 50 ms; returns false on timeout.</summary>
+    /// <summary>
+    /// Polls <paramref name="condition"/> every 50 ms and returns false on timeout.
+    /// </summary>
     public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -63,7 +67,9 @@ internal static class ProcessScan
         return true;
     }
 
-    /// <summary>A sleep duration argument unique to one test, so its processes can be found.</summary>
+    /// <summary>
+    /// A sleep duration argument unique to one test, so its processes can be found.
+    /// </summary>
     public static string UniqueSleepArgument() =>
         string.Create(CultureInfo.InvariantCulture, $"100.{Random.Shared.Next(100000, 999999)}");
 }

@@ -17,7 +17,8 @@ public sealed class ProcessSupervisorTests : IDisposable
     private string InfoFile => _sandbox.Combine("info.json");
 
     private string BotArguments(string extra = "") =>
-        $"--heartbeat '{_sandbox.Combine("heartbeat")}' --marker '{Marker}' --info '{InfoFile}' {extra}";
+        $"--heartbeat '{_sandbox.Combine("heartbeat")}' --marker '{Marker}' "
+        + $"--info '{InfoFile}' {extra}";
 
     // exec makes the bot the shell's replacement, so its pid is the one in the pid file.
     private string ExecBot(string extra = "") => "exec " + Sandbox.BotCommand(BotArguments(extra));
@@ -171,7 +172,8 @@ public sealed class ProcessSupervisorTests : IDisposable
     {
         var childPidFile = _sandbox.Combine("child.pid");
         var start =
-            $"exec python3 -u '{Sandbox.Script("wrapper.py")}' '{childPidFile}' {BotArguments("--ignore-term")}";
+            $"exec python3 -u '{Sandbox.Script("wrapper.py")}' '{childPidFile}' "
+            + BotArguments("--ignore-term");
         var supervisor = Create(start, TimeSpan.FromSeconds(1));
         await supervisor.StartAsync(null, default);
         var child = await BotInfo.WaitForAsync(InfoFile);
@@ -188,7 +190,7 @@ public sealed class ProcessSupervisorTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Stop_signals_child_of_shell_that_does_not_exec()
+    public async Task Stop_signals_child_of_non_exec_shell()
     {
         var start = Sandbox.BotCommand(BotArguments()) + "; echo bot ended";
         var supervisor = Create(start);
@@ -206,7 +208,7 @@ public sealed class ProcessSupervisorTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task State_counts_group_members_left_by_exited_main_process()
+    public async Task State_counts_leftover_group_members()
     {
         var childPidFile = _sandbox.Combine("child.pid");
         var start = $"{Sandbox.BotCommand(BotArguments())} & echo $! > '{childPidFile}'";

@@ -6,7 +6,9 @@ using Xunit;
 
 namespace ShootyTui.Tests.Supervision;
 
-/// <summary>A pid file whose pid now names an unrelated process must never lead to a signal.</summary>
+/// <summary>
+/// A pid file whose pid now names an unrelated process must never lead to a signal.
+/// </summary>
 public sealed class StalePidFileTests : IDisposable
 {
     private readonly Sandbox _sandbox = new();
@@ -58,7 +60,7 @@ public sealed class StalePidFileTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Pid_with_other_start_ticks_is_not_the_bot()
+    public async Task State_rejects_pid_with_other_start_ticks()
     {
         await ProcessScan.WaitUntilAsync(
             () => ProcStat.Read(_unrelated.Id) is not null,
@@ -75,7 +77,7 @@ public sealed class StalePidFileTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Pid_from_earlier_boot_is_not_the_bot()
+    public async Task State_rejects_pid_from_earlier_boot()
     {
         await ProcessScan.WaitUntilAsync(
             () => ProcStat.Read(_unrelated.Id) is not null,
@@ -92,7 +94,7 @@ public sealed class StalePidFileTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Invalid_pid_file_is_not_running()
+    public async Task State_treats_invalid_pid_file_as_stopped()
     {
         Directory.CreateDirectory(_sandbox.StateDirectory);
         File.WriteAllText(_sandbox.PidFilePath, "{ not json");

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stand-in for systemctl: runs "units" as detached local processes.
 
-State lives next to this file: UNIT.command holds the shell command that runs the unit (no such
+State lives next to this file: UNIT.command contains the shell command that runs the unit (no such
 file means the unit does not exist), UNIT.pid the running main process, UNIT.start-fails makes
 start fail, and calls.log records every argv as one JSON line. Supports start, stop
 [--no-block], kill --signal=SIGKILL and show --property=..., with an optional --user.
