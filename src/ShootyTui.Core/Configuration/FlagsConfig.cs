@@ -1,0 +1,8 @@
+namespace ShootyTui.Core.Configuration;
+
+/// <summary>The <c>[flags]</c> section.</summary>
+public sealed record FlagsConfig
+{
+    /// <summary>The bot's feature-flag JSON file, or null when the bot has none.</summary>
+    public string? File { get; init; }
+}
