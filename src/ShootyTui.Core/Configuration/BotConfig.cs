@@ -1,3 +1,5 @@
+using ShootyTui.Core.Supervision;
+
 namespace ShootyTui.Core.Configuration;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Text.RegularExpressions;
 using ShootyTui.Core.Configuration.Toml;
+using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Configuration;
 

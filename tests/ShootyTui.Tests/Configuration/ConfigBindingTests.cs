@@ -1,5 +1,6 @@
 using System.Net;
 using ShootyTui.Core.Configuration;
+using ShootyTui.Core.Supervision;
 using Xunit;
 
 namespace ShootyTui.Tests.Configuration;

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ShootyTui.Core.Configuration;
+using ShootyTui.Core.Git;
+
+namespace ShootyTui.Core.Changelogs;
+
+/// <summary>
+/// Writes the markdown changelog of a commit range: commits grouped by conventional-commit
+/// type (under "Other" when a subject does not follow it, so no commit is dropped), the files
+/// changed with their +/- counts, totals and badges.
+/// </summary>
+public static partial class ChangelogWriter
+{
+    private static readonly (string Type, string Heading)[] Groups =
+    [
+        ("feat", "Features"),
+        ("fix", "Fixes"),
+        ("perf", "Performance"),
+        ("refactor", "Refactoring"),
+        ("docs", "Documentation"),
+        ("test", "Tests"),
+        ("build", "Build"),
+        ("ci", "CI"),
+        ("chore", "Chores"),
+        ("revert", "Reverts"),
+    ];
+
+    public static string Write(
+        string botName,
+        string from,
+        string to,
+        IReadOnlyList<PendingCommit> commits,
+        IReadOnlyList<FileChange> files,
+        ShootyConfig config
+    )
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {botName}: {Short(from)}..{Short(to)}");
+        text.AppendLine();
+        var added = files.Sum(file => file.Added);
+        var deleted = files.Sum(file => file.Deleted);
+        text.AppendLine(
+            $"{commits.Count} commit(s), {files.Count} file(s) changed, +{added} -{deleted}"
+        );
+        var badges = ChangeBadgeRules.Describe(ChangeBadgeRules.For(files, config));
+        if (badges.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"Badges: {string.Join(", ", badges)}");
+        }
+
+        foreach (var (heading, members) in Group(commits))
+        {
+            text.AppendLine();
+            text.AppendLine($"## {heading}");
+            text.AppendLine();
+            foreach (var commit in members)
+            {
+                var date = commit.Date.UtcDateTime.ToString(
+                    "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture
+                );
+                var merge = commit.IsMerge ? " (merge)" : "";
+                text.AppendLine(
+                    $"- {commit.ShortSha} {commit.Subject}{merge} ({commit.Author}, {date})"
+                );
+            }
+        }
+
+        if (files.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("## Files");
+            text.AppendLine();
+            text.AppendLine("| file | status | + | - |");
+            text.AppendLine("|---|---|---:|---:|");
+            foreach (var file in files)
+            {
+                text.AppendLine($"| {file.Path} | {file.Status} | {file.Added} | {file.Deleted} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Heading, List<PendingCommit> Commits)> Group(
+        IReadOnlyList<PendingCommit> commits
+    )
+    {
+        var byType = commits.ToLookup(commit => TypeOf(commit.Subject));
+        foreach (var (type, heading) in Groups)
+        {
+            var members = byType[type].ToList();
+            if (members.Count > 0)
+            {
+                yield return (heading, members);
+            }
+        }
+
+        var other = byType[""].ToList();
+        if (other.Count > 0)
+        {
+            yield return ("Other", other);
+        }
+    }
+
+    private static string TypeOf(string subject)
+    {
+        var match = ConventionalSubject().Match(subject);
+        if (!match.Success)
+        {
+            return "";
+        }
+
+        var type = match.Groups[1].Value.ToLowerInvariant();
+        return Groups.Any(group => group.Type == type) ? type : "";
+    }
+
+    private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
+
+    [GeneratedRegex(@"^([A-Za-z]+)(\([^)]*\))?!?:\s")]
+    private static partial Regex ConventionalSubject();
+}

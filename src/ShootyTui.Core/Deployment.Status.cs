@@ -1,0 +1,97 @@
+using ShootyTui.Core.Git;
+using ShootyTui.Core.Health;
+using ShootyTui.Core.Supervision;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Core;
+
+/// <summary>
+/// The bot's state and health at one moment, as <c>shooty status</c> and the Overview show it.
+/// </summary>
+public sealed record StatusReport(
+    string BotName,
+    BotProcessState Bot,
+    string? Commit,
+    string? Branch,
+    HealthReport Health,
+    UpdateRecord? LastUpdate
+)
+{
+    public bool Healthy => Health.Healthy;
+
+    public TimeSpan? Uptime(DateTimeOffset now) => Bot.StartedAt is { } start ? now - start : null;
+}
+
+/// <summary>
+/// The result of a fetch: the deployed commit, the remote tip and what lies between.
+/// </summary>
+public sealed record CheckReport(
+    string Commit,
+    string? Tip,
+    bool FastForward,
+    bool Diverged,
+    bool Detached,
+    IReadOnlyList<string> DirtyFiles,
+    IReadOnlyList<PendingCommit> Pending,
+    bool TipFailedBefore
+)
+{
+    public bool UpToDate => Tip is null || Tip == Commit;
+}
+
+public sealed partial class Deployment
+{
+    public async Task<StatusReport> GetStatusAsync(CancellationToken ct)
+    {
+        var bot = await Supervisor.GetStateAsync(ct);
+        var health = await Health.CheckAsync(null, ct);
+        string? commit = null;
+        string? branch = null;
+        try
+        {
+            var status = Git.GetStatus();
+            commit = status.HeadCommit;
+            branch = status.BranchName;
+        }
+        catch (GitOperationException e)
+        {
+            Log.Warning(e, "Reading the checkout state of {Path} failed", Config.Bot.Path);
+        }
+
+        var last = Journal.List(1).FirstOrDefault();
+        return new StatusReport(Config.Bot.Name, bot, commit, branch, health, last);
+    }
+
+    /// <summary>
+    /// Fetches (unless <paramref name="fetch"/> is false) and lists the pending commits.
+    /// </summary>
+    public async Task<CheckReport> CheckAsync(bool fetch, CancellationToken ct)
+    {
+        if (fetch)
+        {
+            await Git.FetchAsync(ct);
+        }
+
+        return await Task.Run(
+            () =>
+            {
+                var status = Git.GetStatus();
+                var pending =
+                    status.RemoteTip is { } tip && !status.Diverged
+                        ? Git.GetPendingCommits(tip)
+                        : Array.Empty<PendingCommit>();
+                return new CheckReport(
+                    status.HeadCommit,
+                    status.RemoteTip,
+                    status.IsFastForward && !status.Diverged,
+                    status.Diverged,
+                    status.IsDetached,
+                    status.DirtyFiles,
+                    pending,
+                    status.RemoteTip is { } remoteTip && FailedTips.Contains(remoteTip)
+                );
+            },
+            ct
+        );
+    }
+}

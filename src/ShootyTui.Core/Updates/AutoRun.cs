@@ -1,0 +1,186 @@
+using ShootyTui.Core.Health;
+using ShootyTui.Core.Schedule;
+using ShootyTui.Core.State;
+
+namespace ShootyTui.Core.Updates;
+
+/// <summary>
+/// What an unattended run did: the exit code and the lines worth printing (none on a quiet
+/// no-op, so cron sends no mail).
+/// </summary>
+public sealed record AutoRunResult(int ExitCode, IReadOnlyList<string> Messages);
+
+/// <summary>
+/// One unattended run for cron or a systemd timer: lock, recover, watchdog, fetch, then apply
+/// or defer pending commits. It never prompts.
+/// </summary>
+public sealed class AutoRun(Deployment deployment)
+{
+    private const string LastRunKey = "last_auto_run";
+    private const string AnnouncedTipKey = "announced_tip";
+
+    private readonly Settings _settings = new(deployment.State);
+    private readonly RestartLog _restarts = new(deployment.State);
+    private readonly Serilog.ILogger _log = deployment.Log;
+
+    public async Task<AutoRunResult> RunAsync(CancellationToken ct)
+    {
+        var messages = new List<string>();
+        using var held = deployment.TryLock("shooty --auto", out var holder);
+        if (held is null)
+        {
+            _log.Information("Auto run deferred: the update lock is held by {Holder}", holder);
+            return new AutoRunResult(
+                ExitCodes.Deferred,
+                [$"another run holds the update lock ({holder}); deferred"]
+            );
+        }
+
+        var now = deployment.Time.GetUtcNow();
+        var clockBehind = IsClockBehind(now, out var last);
+        if (!clockBehind)
+        {
+            _settings.Set(LastRunKey, UpdateJournal.Iso(now));
+        }
+
+        _log.Information("Auto run started");
+        var recovered = await deployment.Pipeline.RecoverAsync(held, null, ct);
+        if (recovered is not null)
+        {
+            messages.Add($"recovered an interrupted update: {recovered.Message}");
+        }
+
+        var watchdog = await WatchdogAsync(messages, ct);
+        var update = await FetchAndApplyAsync(held, messages, clockBehind, last, ct);
+        var exitCode = update != ExitCodes.Success ? update : watchdog;
+        _log.Information("Auto run finished with exit code {ExitCode}", exitCode);
+        return new AutoRunResult(exitCode, messages);
+    }
+
+    private async Task<int> FetchAndApplyAsync(
+        UpdateLock held,
+        List<string> messages,
+        bool clockBehind,
+        DateTimeOffset? lastRun,
+        CancellationToken ct
+    )
+    {
+        var config = deployment.Config;
+        var report = await deployment.CheckAsync(fetch: true, ct);
+        if (report.UpToDate)
+        {
+            return ExitCodes.Success;
+        }
+
+        var tip = report.Tip!;
+        var announce = _settings.Get(AnnouncedTipKey) != tip;
+        if (announce)
+        {
+            _settings.Set(AnnouncedTipKey, tip);
+            messages.Add(
+                $"{report.Pending.Count} commit(s) pending: {Short(report.Commit)} -> {Short(tip)}"
+            );
+        }
+
+        if (!config.Update.Auto)
+        {
+            return ExitCodes.Success;
+        }
+
+        if (clockBehind)
+        {
+            messages.Add(
+                $"the clock ({UpdateJournal.Iso(deployment.Time.GetUtcNow())}) is behind the last "
+                    + $"run ({UpdateJournal.Iso(lastRun!.Value)}); updates wait until time is synced"
+            );
+            return ExitCodes.Deferred;
+        }
+
+        var result = await deployment.Pipeline.RunAsync(
+            held,
+            new UpdateRequest("auto", Unattended: true),
+            null,
+            ct
+        );
+        if (result.Deferred)
+        {
+            if (announce)
+            {
+                messages.Add(result.Message);
+            }
+
+            return ExitCodes.Deferred;
+        }
+
+        if (!(result.UpToDate && result.UpdateId is null && result.FailedStep is null))
+        {
+            messages.Add(result.Message);
+        }
+
+        return result.ExitCode;
+    }
+
+    /// <summary>
+    /// Restarts a bot that is down or unhealthy, at most <c>restart_limit</c> times per hour.
+    /// </summary>
+    private async Task<int> WatchdogAsync(List<string> messages, CancellationToken ct)
+    {
+        var config = deployment.Config;
+        var report = await deployment.Health.CheckAsync(null, ct);
+        if (report.Healthy)
+        {
+            return ExitCodes.Success;
+        }
+
+        var problem = string.Join(
+            "; ",
+            report
+                .Checks.Where(check => check.Status != CheckStatus.Pass)
+                .Select(check => $"{check.Name}: {check.Detail}")
+        );
+        var now = deployment.Time.GetUtcNow();
+        var recent = _restarts.CountSince(now.AddHours(-1));
+        if (recent >= config.Bot.RestartLimit)
+        {
+            var message =
+                $"{config.Bot.Name} is unhealthy ({problem}) and was restarted {recent} time(s) in "
+                + $"the last hour (restart_limit = {config.Bot.RestartLimit}); not restarting "
+                + "again: investigate the bot log";
+            _log.Error("{Message}", message);
+            messages.Add(message);
+            return ExitCodes.Failed;
+        }
+
+        _log.Warning(
+            "Watchdog: {Bot} is unhealthy ({Problem}); restarting",
+            config.Bot.Name,
+            problem
+        );
+        _restarts.Add(now, problem);
+        await deployment.Supervisor.StopAsync(ct);
+        var started = deployment.Time.GetUtcNow();
+        await deployment.Supervisor.StartAsync(null, ct);
+        var gate = await HealthGate.WaitAsync(
+            deployment.Health,
+            started,
+            config.Update.HealthGate,
+            TimeSpan.Zero,
+            TimeSpan.FromMilliseconds(500),
+            ct
+        );
+        messages.Add(
+            gate.Passed
+                ? $"{config.Bot.Name} was unhealthy ({problem}); restarted and healthy again"
+                : $"{config.Bot.Name} was unhealthy ({problem}); restarted but still unhealthy: {gate.Detail}"
+        );
+        return gate.Passed ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private bool IsClockBehind(DateTimeOffset now, out DateTimeOffset? last)
+    {
+        last = _settings.Get(LastRunKey) is { } text ? UpdateJournal.ParseIso(text) : null;
+        return last is { } previous && now < previous;
+    }
+
+    private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
+}

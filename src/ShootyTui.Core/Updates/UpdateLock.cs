@@ -1,0 +1,78 @@
+namespace ShootyTui.Core.Updates;
+
+/// <summary>
+/// The exclusive update lock: an advisory <c>flock</c> on <c>update.lock</c> in the state
+/// directory. The kernel releases it when the holder dies, even by SIGKILL, so a stale lock
+/// never blocks the recovery run.
+/// </summary>
+public sealed class UpdateLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private UpdateLock(FileStream stream, string path)
+    {
+        _stream = stream;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// Takes the lock without waiting; returns null when another process holds it, with the
+    /// holder's description (pid and what it runs) in <paramref name="holder"/>.
+    /// </summary>
+    public static UpdateLock? TryAcquire(string stateDirectory, string purpose, out string holder)
+    {
+        var path = System.IO.Path.Combine(stateDirectory, "update.lock");
+        try
+        {
+            // .NET maps FileShare.None to flock(LOCK_EX | LOCK_NB) on Linux.
+            var stream = new FileStream(
+                path,
+                new FileStreamOptions
+                {
+                    Mode = FileMode.OpenOrCreate,
+                    Access = FileAccess.ReadWrite,
+                    Share = FileShare.None,
+                    UnixCreateMode = State.StateFiles.PrivateFileMode,
+                }
+            );
+            stream.SetLength(0);
+            using (var writer = new StreamWriter(stream, leaveOpen: true))
+            {
+                writer.Write($"pid {Environment.ProcessId}: {purpose}\n");
+            }
+
+            stream.Flush(flushToDisk: true);
+            holder = "";
+            return new UpdateLock(stream, path);
+        }
+        catch (IOException)
+        {
+            holder = ReadHolder(path);
+            return null;
+        }
+    }
+
+    private static string ReadHolder(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(
+                path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite
+            );
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd().Trim();
+            return text.Length > 0 ? text : "another shooty process";
+        }
+        catch (IOException)
+        {
+            return "another shooty process";
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,141 @@
+namespace ShootyTui.Core.Updates;
+
+public sealed partial class UpdatePipeline
+{
+    /// <summary>
+    /// Finds what <c>shooty rollback</c> would do: the target commit and the backup to restore.
+    /// </summary>
+    public RollbackPlan PlanRollback(string? toCommit)
+    {
+        var current = git.HeadCommit;
+        if (toCommit is null)
+        {
+            var last = journal.LastSucceeded()
+                ?? throw new RollbackException(
+                    "no successful update is recorded, so there is nothing to roll back; "
+                        + "name a commit with --to COMMIT"
+                );
+            if (last.ToCommit != current)
+            {
+                throw new RollbackException(
+                    $"HEAD is {Short(current)}, not {Short(last.ToCommit)} that the last update "
+                        + "installed (the checkout changed by hand?); name the target with --to COMMIT"
+                );
+            }
+
+            return new RollbackPlan(current, last.FromCommit, last.BackupId, last.Id);
+        }
+
+        var target = git.ResolveCommit(toCommit);
+        var update = journal
+            .List(10_000)
+            .FirstOrDefault(record =>
+                record.Outcome == UpdateOutcome.Succeeded && record.FromCommit == target
+            );
+        return new RollbackPlan(current, target, update?.BackupId, update?.Id);
+    }
+
+    /// <summary>
+    /// Returns the deployment to <see cref="RollbackPlan.Target"/>: stop, back up the current
+    /// database, check out the target, reinstall changed dependencies, restore the backup taken
+    /// before the update being undone, start and pass the health gate. A failure puts the
+    /// current version back.
+    /// </summary>
+    public async Task<UpdateResult> RollbackAsync(
+        UpdateLock heldLock,
+        RollbackPlan plan,
+        IProgress<UpdateProgress>? progress,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(heldLock);
+        var status = git.GetStatus();
+        if (status.HeadCommit != plan.Current)
+        {
+            throw new RollbackException(
+                $"HEAD moved to {Short(status.HeadCommit)} since the rollback was planned; run it again"
+            );
+        }
+
+        if (status.DirtyFiles.Count > 0)
+        {
+            throw new RollbackException(
+                $"the working tree has local changes to tracked files: {Join(status.DirtyFiles)}; "
+                    + $"commit, stash or discard them in {config.Bot.Path}"
+            );
+        }
+
+        var id = journal.Begin("rollback", plan.Current, plan.Target, time.GetUtcNow());
+        var run = new UpdateRun(id, plan.Current, plan.Target, progress);
+        log.Information(
+            "Rollback {UpdateId} started: {From} -> {To}, restoring backup {BackupId}",
+            id,
+            Short(plan.Current),
+            Short(plan.Target),
+            plan.BackupId
+        );
+        Journal(run, UpdateStep.Preflight, "succeeded", $"rollback to {Short(plan.Target)}");
+        try
+        {
+            await StopAsync(run, ct);
+            await BackupAsync(run, ct);
+        }
+        catch (StepFailedException failure)
+        {
+            return await AbortAfterStopAsync(run, failure);
+        }
+
+        try
+        {
+            await CheckoutAsync(run, ct);
+            await InstallDependenciesAsync(run, ct);
+            await RestoreAsync(run, plan.BackupId, ct);
+            await StartAndGateAsync(run, ct);
+        }
+        catch (StepFailedException failure)
+        {
+            return await RollBackAsync(run, failure);
+        }
+
+        return Succeed(run);
+    }
+
+    private Task CheckoutAsync(UpdateRun run, CancellationToken ct) =>
+        StepAsync(run, UpdateStep.Checkout, $"checking out {Short(run.To)}", () =>
+        {
+            ct.ThrowIfCancellationRequested();
+            run.CodeChanged = true;
+            git.ResetHard(run.To);
+            return Task.FromResult($"HEAD is now {Short(git.HeadCommit)}");
+        });
+
+    private Task RestoreAsync(UpdateRun run, long? backupId, CancellationToken ct) =>
+        StepAsync(
+            run,
+            UpdateStep.Restore,
+            backupId is { } id ? $"restoring backup {id}" : "no backup to restore",
+            async () =>
+            {
+                if (backupId is not { } id || backups is null)
+                {
+                    return "no backup recorded for that version: the database is kept as it is";
+                }
+
+                await backups.RestoreAsync(id, ct);
+                return $"database restored from backup {id}";
+            }
+        );
+}
+
+/// <summary>
+/// What a rollback will do: move from <see cref="Current"/> to <see cref="Target"/> and restore
+/// <see cref="BackupId"/> (the backup taken before update <see cref="UndoesUpdateId"/>).
+/// </summary>
+public sealed record RollbackPlan(
+    string Current,
+    string Target,
+    long? BackupId,
+    long? UndoesUpdateId
+);
+
+public sealed class RollbackException(string message) : Exception(message);

@@ -1,0 +1,107 @@
+namespace ShootyTui.Core.Updates;
+
+public sealed partial class UpdatePipeline
+{
+    /// <summary>
+    /// Finishes an update that a crash, <c>kill -9</c> or power cut interrupted. One whose new
+    /// version passed the health gate is recorded as succeeded; any other is rolled back.
+    /// Returns null when the journal shows no unfinished update.
+    /// </summary>
+    public async Task<UpdateResult?> RecoverAsync(
+        UpdateLock heldLock,
+        IProgress<UpdateProgress>? progress,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(heldLock);
+        var unfinished = journal.FindUnfinished();
+        if (unfinished is null)
+        {
+            return null;
+        }
+
+        var steps = journal.Steps(unfinished.Id);
+        var interrupted = steps.LastOrDefault(entry => entry.Phase == "started")?.Step
+            ?? "preflight";
+        log.Warning(
+            "Update {UpdateId} ({From} -> {To}) was interrupted during {Step}; recovering",
+            unfinished.Id,
+            Short(unfinished.FromCommit),
+            Short(unfinished.ToCommit),
+            interrupted
+        );
+        var run = new UpdateRun(unfinished.Id, unfinished.FromCommit, unfinished.ToCommit, progress)
+        {
+            BackupId = unfinished.BackupId,
+            DependenciesChanged = unfinished.DependenciesChanged,
+            CodeChanged = steps.Any(entry =>
+                entry.Step == UpdateStep.FastForward.ToName()
+                || entry.Step == UpdateStep.Checkout.ToName()
+            ),
+            Recovered = true,
+        };
+
+        if (unfinished.GatePassed)
+        {
+            return await CompleteAfterGateAsync(run, steps, ct);
+        }
+
+        var failure = new StepFailedException(
+            UpdateStepNames.Parse(interrupted),
+            $"interrupted during {interrupted}: shooty was killed or the machine lost power"
+        );
+        return await RollBackAsync(run, failure);
+    }
+
+    private async Task<UpdateResult> CompleteAfterGateAsync(
+        UpdateRun run,
+        IReadOnlyList<JournalEntry> steps,
+        CancellationToken ct
+    )
+    {
+        var state = await supervisor.GetStateAsync(ct);
+        if (!state.Running)
+        {
+            log.Warning(
+                "Update {UpdateId}: the new version passed the health gate but is not running; "
+                    + "starting it",
+                run.Id
+            );
+            await supervisor.StartAsync(null, ct);
+        }
+
+        var stopStarted = steps.FirstOrDefault(entry =>
+            entry.Step == UpdateStep.Stop.ToName() && entry.Phase == "started"
+        );
+        var gatePassed = steps.LastOrDefault(entry =>
+            entry.Step == UpdateStep.HealthGate.ToName() && entry.Phase == "succeeded"
+        );
+        TimeSpan? downtime =
+            stopStarted is not null && gatePassed is not null
+                ? gatePassed.At - stopStarted.At
+                : null;
+        var message =
+            $"update {Short(run.From)} -> {Short(run.To)} was interrupted after its health gate "
+            + "passed; recorded as succeeded";
+        journal.Finish(
+            run.Id,
+            UpdateOutcome.Succeeded,
+            time.GetUtcNow(),
+            null,
+            null,
+            null,
+            downtime,
+            recovered: true
+        );
+        log.Information("Update {UpdateId}: {Message}", run.Id, message);
+        return new UpdateResult(
+            run.Id,
+            UpdateOutcome.Succeeded,
+            null,
+            run.From,
+            run.To,
+            message,
+            Downtime: downtime
+        );
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace ShootyTui.Core.Updates;
+
+/// <summary>
+/// Mutable state of one update while it runs: what has been changed so far decides what a
+/// rollback must undo.
+/// </summary>
+internal sealed class UpdateRun(
+    long id,
+    string from,
+    string to,
+    IProgress<UpdateProgress>? progress
+)
+{
+    public long Id { get; } = id;
+
+    public string From { get; } = from;
+
+    public string To { get; } = to;
+
+    public IProgress<UpdateProgress>? Progress { get; } = progress;
+
+    public Stopwatch Elapsed { get; } = Stopwatch.StartNew();
+
+    /// <summary>Time since the bot was asked to stop; null until the stop step starts.</summary>
+    public Stopwatch? Downtime { get; set; }
+
+    public long? BackupId { get; set; }
+
+    public bool CodeChanged { get; set; }
+
+    public bool DependenciesChanged { get; set; }
+
+    /// <summary>True when this run finishes an update that an earlier process left unfinished.</summary>
+    public bool Recovered { get; init; }
+
+    public void Report(UpdateStep step, string phase, string message) =>
+        Progress?.Report(new UpdateProgress(step, phase, message, Elapsed.Elapsed));
+}

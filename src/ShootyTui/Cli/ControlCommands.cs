@@ -1,0 +1,89 @@
+using ShootyTui.Core;
+using ShootyTui.Core.Health;
+
+namespace ShootyTui.Cli;
+
+/// <summary>
+/// <c>shooty start</c>, <c>stop</c> and <c>restart</c> through the configured supervisor.
+/// </summary>
+internal static class ControlCommands
+{
+    public static Task<int> StartAsync(CliContext context, CancellationToken ct) =>
+        Locked.RunAsync(context, "shooty start", _ => StartAndReportAsync(context, ct), ct);
+
+    public static Task<int> StopAsync(CliContext context, CancellationToken ct) =>
+        Locked.RunAsync(
+            context,
+            "shooty stop",
+            async _ =>
+            {
+                await StopAndReportAsync(context, ct);
+                return ExitCodes.Success;
+            },
+            ct
+        );
+
+    public static Task<int> RestartAsync(CliContext context, CancellationToken ct) =>
+        Locked.RunAsync(
+            context,
+            "shooty restart",
+            async _ =>
+            {
+                await StopAndReportAsync(context, ct);
+                return await StartAndReportAsync(context, ct);
+            },
+            ct
+        );
+
+    private static async Task StopAndReportAsync(CliContext context, CancellationToken ct)
+    {
+        var result = await context.Deployment.Supervisor.StopAsync(ct);
+        if (!result.WasRunning)
+        {
+            Console.WriteLine($"{context.Config.Bot.Name} was not running");
+            return;
+        }
+
+        var how = result.Killed
+            ? $"killed after ignoring SIGTERM for {Format.Duration(context.Config.Bot.StopTimeout)}"
+            : "stopped gracefully";
+        Console.WriteLine($"{context.Config.Bot.Name} {how} in {Format.Duration(result.Duration)}");
+    }
+
+    private static async Task<int> StartAndReportAsync(CliContext context, CancellationToken ct)
+    {
+        var deployment = context.Deployment;
+        var before = await deployment.Supervisor.GetStateAsync(ct);
+        if (before.Running)
+        {
+            Console.WriteLine($"{context.Config.Bot.Name} is already running, pid {before.Pid}");
+            return ExitCodes.Success;
+        }
+
+        var started = deployment.Time.GetUtcNow();
+        await deployment.Supervisor.StartAsync(null, ct);
+        var gate = await HealthGate.WaitAsync(
+            deployment.Health,
+            started,
+            context.Config.Update.HealthGate,
+            TimeSpan.Zero,
+            TimeSpan.FromMilliseconds(500),
+            ct
+        );
+        var state = await deployment.Supervisor.GetStateAsync(ct);
+        if (!gate.Passed)
+        {
+            await Console.Error.WriteLineAsync(
+                $"shooty: {context.Config.Bot.Name} started but is not healthy: {gate.Detail}; "
+                    + $"see {context.Config.Bot.LogFile}"
+            );
+            return ExitCodes.Failed;
+        }
+
+        Console.WriteLine(
+            $"{context.Config.Bot.Name} started, pid {state.Pid}, healthy after "
+                + Format.Duration(gate.Elapsed)
+        );
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ShootyTui.Core;
+using ShootyTui.Core.Changelogs;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Cli;
+
+/// <summary>
+/// <c>shooty history</c> and <c>shooty changelog</c>.
+/// </summary>
+internal static class HistoryCommands
+{
+    public static int History(CliContext context, bool json, int limit)
+    {
+        if (limit <= 0)
+        {
+            throw new UsageException($"invalid --limit {limit}: use a positive number of updates");
+        }
+
+        var records = context.Deployment.Journal.List(limit);
+        var totals = UpdateTotals.From(context.Deployment.Journal.List(int.MaxValue));
+        if (json)
+        {
+            var document = new HistoryJson(
+                records.Select(ToJson).ToList(),
+                new TotalsJson(
+                    totals.Attempts,
+                    totals.Succeeded,
+                    totals.RolledBack,
+                    totals.RollbackFailed,
+                    Math.Round(totals.SuccessRate, 4),
+                    totals.MeanDowntimeMs is { } average ? Math.Round(average, 1) : null,
+                    totals.WorstDowntimeMs
+                )
+            );
+            Console.WriteLine(
+                JsonSerializer.Serialize(document, CliJsonContext.Default.HistoryJson)
+            );
+            return ExitCodes.Success;
+        }
+
+        if (records.Count == 0)
+        {
+            Console.WriteLine("no updates recorded yet");
+            return ExitCodes.Success;
+        }
+
+        foreach (var record in records)
+        {
+            Console.WriteLine(StatusCommands.Describe(record));
+            if (record.Error is { } error && record.Outcome != UpdateOutcome.Succeeded)
+            {
+                Console.WriteLine($"    {error}");
+            }
+        }
+
+        var mean = totals.MeanDowntimeMs is { } ms
+            ? Format.Duration(TimeSpan.FromMilliseconds(ms))
+            : "-";
+        Console.WriteLine();
+        Console.WriteLine(
+            $"{totals.Attempts} attempt(s): {totals.Succeeded} succeeded, {totals.RolledBack} rolled "
+                + $"back, {totals.RollbackFailed} rollback failed; success rate "
+                + $"{totals.SuccessRate:P0}; mean downtime {mean}"
+        );
+        return ExitCodes.Success;
+    }
+
+    public static int Changelog(CliContext context, string? from, string? to)
+    {
+        var git = context.Deployment.Git;
+        var fromCommit = git.ResolveCommit(from ?? "HEAD");
+        var toCommit = to is not null
+            ? git.ResolveCommit(to)
+            : git.GetStatus().RemoteTip
+                ?? throw new UsageException(
+                    $"no remote-tracking branch {context.Config.Bot.Remote}/"
+                        + $"{context.Config.Bot.Branch}; run `shooty check` first or name TO"
+                );
+        var commits = git.GetCommits(fromCommit, toCommit);
+        var files = git.GetChanges(fromCommit, toCommit);
+        Console.Write(
+            ChangelogWriter.Write(
+                context.Config.Bot.Name,
+                fromCommit,
+                toCommit,
+                commits,
+                files,
+                context.Config
+            )
+        );
+        return ExitCodes.Success;
+    }
+
+    private static UpdateJson ToJson(UpdateRecord record) =>
+        new(
+            record.Id,
+            record.Trigger,
+            Format.Iso(record.StartedAt),
+            record.FinishedAt is { } end ? Format.Iso(end) : null,
+            record.FromCommit,
+            record.ToCommit,
+            record.Outcome?.ToName(),
+            record.FailedStep,
+            record.DowntimeMs,
+            record.Error
+        );
+}

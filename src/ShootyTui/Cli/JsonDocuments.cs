@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+
+namespace ShootyTui.Cli;
+
+// JSON documents printed by --json. Field names are part of the command line contract.
+
+public sealed record StatusJson(BotJson Bot, bool Healthy, IReadOnlyList<CheckJson> Checks);
+
+public sealed record BotJson(string Name, bool Running, int? Pid, string? Commit, long? UptimeS);
+
+public sealed record CheckJson(string Name, string Status, string Detail);
+
+public sealed record CheckReportJson(
+    string Commit,
+    string? Tip,
+    bool FastForward,
+    IReadOnlyList<PendingJson> Pending
+);
+
+public sealed record PendingJson(
+    string Commit,
+    string Author,
+    string Date,
+    string Subject,
+    IReadOnlyList<FileJson> Files
+);
+
+public sealed record FileJson(string Path, string Status, int Added, int Deleted);
+
+public sealed record HistoryJson(IReadOnlyList<UpdateJson> Updates, TotalsJson Totals);
+
+public sealed record UpdateJson(
+    long Id,
+    string Trigger,
+    string StartedAt,
+    string? FinishedAt,
+    string FromCommit,
+    string ToCommit,
+    string? Outcome,
+    string? FailedStep,
+    long? DowntimeMs,
+    string? Error
+);
+
+public sealed record TotalsJson(
+    int Attempts,
+    int Succeeded,
+    int RolledBack,
+    int RollbackFailed,
+    double SuccessRate,
+    double? MeanDowntimeMs,
+    long? WorstDowntimeMs
+);
+
+public sealed record BackupListJson(IReadOnlyList<BackupJson> Backups);
+
+public sealed record BackupJson(
+    long Id,
+    string CreatedAt,
+    string? Commit,
+    long Size,
+    string Sha256,
+    bool Verified,
+    string Reason,
+    string Path
+);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true
+)]
+[JsonSerializable(typeof(StatusJson))]
+[JsonSerializable(typeof(CheckReportJson))]
+[JsonSerializable(typeof(HistoryJson))]
+[JsonSerializable(typeof(BackupListJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

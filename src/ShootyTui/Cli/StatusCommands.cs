@@ -1,0 +1,74 @@
+using System.Text.Json;
+using ShootyTui.Core;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Cli;
+
+/// <summary>
+/// <c>shooty status</c>: bot state and every health check; exit 0 healthy, 1 unhealthy.
+/// </summary>
+internal static class StatusCommands
+{
+    public static async Task<int> StatusAsync(CliContext context, bool json, CancellationToken ct)
+    {
+        var report = await context.Deployment.GetStatusAsync(ct);
+        var now = context.Deployment.Time.GetUtcNow();
+        if (json)
+        {
+            var document = new StatusJson(
+                new BotJson(
+                    report.BotName,
+                    report.Bot.Running,
+                    report.Bot.Pid,
+                    report.Commit,
+                    report.Uptime(now) is { } uptime ? (long)uptime.TotalSeconds : null
+                ),
+                report.Healthy,
+                report
+                    .Health.Checks.Select(check => new CheckJson(
+                        check.Name,
+                        Format.StatusName(check.Status),
+                        check.Detail
+                    ))
+                    .ToList()
+            );
+            Console.WriteLine(
+                JsonSerializer.Serialize(document, CliJsonContext.Default.StatusJson)
+            );
+            return report.Healthy ? ExitCodes.Success : ExitCodes.Failed;
+        }
+
+        var state = report.Bot.Running ? $"running, pid {report.Bot.Pid}" : "stopped";
+        var uptimeText = report.Uptime(now) is { } up ? $", up {Format.Duration(up)}" : "";
+        Console.WriteLine($"{report.BotName}: {state}{uptimeText}");
+        Console.WriteLine(
+            $"commit {Format.Short(report.Commit)} on {report.Branch ?? "(detached)"}"
+        );
+        foreach (var check in report.Health.Checks)
+        {
+            Console.WriteLine(
+                $"  {Format.Status(check.Status), -8} {check.Name, -10} {check.Detail}"
+            );
+        }
+
+        Console.WriteLine(report.Healthy ? "healthy" : "unhealthy");
+        if (report.LastUpdate is { } last)
+        {
+            Console.WriteLine($"last update: {Describe(last)}");
+        }
+
+        return report.Healthy ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    public static string Describe(UpdateRecord record)
+    {
+        var outcome = record.Outcome?.ToName() ?? "running";
+        var downtime = record.DowntimeMs is { } ms
+            ? $", downtime {Format.Duration(TimeSpan.FromMilliseconds(ms))}"
+            : "";
+        var step = record.FailedStep is { } failed ? $" at {failed}" : "";
+        return $"#{record.Id} {outcome}{step} {Format.Local(record.StartedAt)} "
+            + $"{Format.Short(record.FromCommit)} -> {Format.Short(record.ToCommit)} "
+            + $"({record.Trigger}){downtime}";
+    }
+}

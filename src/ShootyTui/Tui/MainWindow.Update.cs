@@ -1,0 +1,146 @@
+using ShootyTui.Cli;
+using ShootyTui.Core.Schedule;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Tui;
+
+internal sealed partial class MainWindow
+{
+    private bool _updating;
+
+    /// <summary>
+    /// Confirms and runs an update. The pipeline runs on the thread pool; each step is shown
+    /// in the detail pane as it happens, and keys keep working.
+    /// </summary>
+    private async Task UpdateAsync()
+    {
+        if (Running is { IsCompleted: false })
+        {
+            Flash("busy: wait for the current operation to finish");
+            return;
+        }
+
+        if (_check is not { Pending.Count: > 0, Tip: { } tip } check)
+        {
+            Flash(
+                _check?.Diverged == true
+                    ? "the remote is not a fast-forward: nothing to update"
+                    : "up to date; press f to fetch"
+            );
+            return;
+        }
+
+        if (!Dialogs.Confirm(_app, "Update", ConfirmText(check, tip), "Update"))
+        {
+            Flash("update cancelled");
+            return;
+        }
+
+        _updating = true;
+        _progressLines = new List<string>();
+        ShowDetail();
+        var run = RunBusyAsync("updating", () => RunPipelineAsync(tip));
+        Running = run;
+        await run;
+        _updating = false;
+        await ReloadAsync(fetch: false);
+        if (Closing)
+        {
+            _app.RequestStop(this);
+        }
+    }
+
+    private string ConfirmText(Core.CheckReport check, string tip)
+    {
+        var config = _deployment.Config;
+        var newest = check.Pending[0];
+        var window = MaintenanceWindows.IsOpen(
+            config.Maintenance,
+            _deployment.Time.GetUtcNow(),
+            out var reason
+        )
+            ? ""
+            : $"\n\nNote: {reason}.";
+        return $"Update {config.Bot.Name} from {Format.Short(check.Commit)} to "
+            + $"{Format.Short(tip)} \"{newest.Subject}\" ({check.Pending.Count} commit(s))?\n\n"
+            + "The bot stops gracefully, its database is backed up, and any failure rolls code, "
+            + "dependencies and data back."
+            + window;
+    }
+
+    private async Task RunPipelineAsync(string tip)
+    {
+        var progress = new SynchronousProgress<UpdateProgress>(step =>
+        {
+            if (!_closed)
+            {
+                _app.Invoke(() => AddProgress(step));
+            }
+        });
+        var work = Task.Run(() => RunLockedAsync(tip, progress));
+        Background = work;
+        var result = await work;
+        AddProgressLine("");
+        AddProgressLine(result.Message);
+        if (result.Outcome == UpdateOutcome.Succeeded || result.UpToDate)
+        {
+            Flash(result.Message);
+            return;
+        }
+
+        Flash($"update {result.Outcome.ToName()}: see the detail pane");
+        var tail = result.OutputTail is { Length: > 0 } output
+            ? "\n\nLast output:\n" + string.Join("\n", output.Split('\n').TakeLast(8))
+            : "";
+        Dialogs.Error(
+            _app,
+            result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed" : "Update failed",
+            result.Message + tail + $"\n\nLog: {_deployment.Config.Logging.File}"
+        );
+    }
+
+    private async Task<UpdateResult> RunLockedAsync(string tip, IProgress<UpdateProgress> progress)
+    {
+        using var held = _deployment.TryLock("shooty panel update", out var holder);
+        if (held is null)
+        {
+            return new UpdateResult(
+                null,
+                UpdateOutcome.Aborted,
+                UpdateStep.Preflight,
+                "",
+                tip,
+                $"another run holds the update lock ({holder}); try again when it ends",
+                Deferred: true
+            );
+        }
+
+        await _deployment.Pipeline.RecoverAsync(held, progress, CancellationToken.None);
+        var request = new UpdateRequest("tui", IgnoreWindow: true, ExpectedTip: tip);
+        return await _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
+    }
+
+    private void AddProgress(UpdateProgress step)
+    {
+        var mark = step.Phase switch
+        {
+            "started" => "…",
+            "succeeded" => "✓",
+            "failed" => "✗",
+            _ => "-",
+        };
+        AddProgressLine($"{mark} {step.Step.ToName(), -12} {step.Message}");
+        _busyText = $"{step.Step.ToName()}: {step.Message}";
+    }
+
+    private void AddProgressLine(string line)
+    {
+        if (_progressLines is List<string> lines)
+        {
+            lines.Add(line);
+        }
+
+        ShowDetail();
+        _detailList.SelectedItem = Math.Max(0, _detailLines.Count - 1);
+    }
+}

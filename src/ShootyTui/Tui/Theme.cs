@@ -1,0 +1,144 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Terminal.Gui.Configuration;
+using Terminal.Gui.Drawing;
+using TgAttribute = Terminal.Gui.Drawing.Attribute;
+
+namespace ShootyTui.Tui;
+
+/// <summary>
+/// A colour theme read from <c>themes/NAME.json</c>: named schemes of foreground and background
+/// pairs in the 16 ANSI colours.
+/// </summary>
+internal sealed class Theme
+{
+    public const string SchemePrefix = "shooty.";
+
+    private Theme(string name, IReadOnlyDictionary<string, Scheme> schemes)
+    {
+        Name = name;
+        Schemes = schemes;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyDictionary<string, Scheme> Schemes { get; }
+
+    /// <summary>
+    /// Returns the folders searched for themes: beside the executable, then the source tree.
+    /// </summary>
+    public static IReadOnlyList<string> SearchPath()
+    {
+        var paths = new List<string> { Path.Combine(AppContext.BaseDirectory, "themes") };
+        var shared = Environment.GetEnvironmentVariable("SHOOTY_THEMES");
+        if (!string.IsNullOrEmpty(shared))
+        {
+            paths.Insert(0, shared);
+        }
+
+        return paths;
+    }
+
+    public static Theme Load(string name)
+    {
+        foreach (var folder in SearchPath())
+        {
+            var path = Path.Combine(folder, name + ".json");
+            if (File.Exists(path))
+            {
+                return Parse(name, File.ReadAllText(path), path);
+            }
+        }
+
+        var available = SearchPath()
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.GetFiles(folder, "*.json"))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Distinct()
+            .Order();
+        throw new ThemeException(
+            $"theme \"{name}\" not found; available: {string.Join(", ", available)} "
+                + "(set [ui] theme in shooty.toml)"
+        );
+    }
+
+    public static Theme Parse(string name, string json, string path)
+    {
+        ThemeFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize(json, ThemeJsonContext.Default.ThemeFile)
+                ?? throw new ThemeException($"{path}: empty theme file");
+        }
+        catch (JsonException e)
+        {
+            throw new ThemeException($"{path}: invalid theme JSON: {e.Message}");
+        }
+
+        var schemes = new Dictionary<string, Scheme>();
+        foreach (var (schemeName, roles) in file.Schemes)
+        {
+            schemes[schemeName] = new Scheme(Attr(roles.Normal, path, schemeName))
+            {
+                Focus = Attr(roles.Focus, path, schemeName),
+                HotNormal = Attr(roles.HotNormal, path, schemeName),
+                HotFocus = Attr(roles.HotFocus, path, schemeName),
+                Disabled = Attr(roles.Disabled, path, schemeName),
+            };
+        }
+
+        return new Theme(name, schemes);
+    }
+
+    /// <summary>Registers the schemes so views can name them in <c>SchemeName</c>.</summary>
+    public void Apply()
+    {
+        foreach (var (name, scheme) in Schemes)
+        {
+            SchemeManager.AddScheme(SchemePrefix + name, scheme);
+        }
+    }
+
+    private static TgAttribute Attr(string[]? pair, string path, string scheme)
+    {
+        if (pair is not { Length: 2 })
+        {
+            throw new ThemeException(
+                $"{path}: scheme \"{scheme}\" needs each role as [foreground, background]"
+            );
+        }
+
+        return new TgAttribute(Color16(pair[0], path), Color16(pair[1], path));
+    }
+
+    private static ColorName16 Color16(string name, string path) =>
+        Enum.TryParse<ColorName16>(name, ignoreCase: true, out var color)
+            ? color
+            : throw new ThemeException(
+                $"{path}: unknown colour \"{name}\"; use one of "
+                    + string.Join(
+                        ", ",
+                        Enum.GetNames<ColorName16>().Select(n => n.ToLowerInvariant())
+                    )
+            );
+}
+
+internal sealed class ThemeException(string message) : Exception(message);
+
+internal sealed record ThemeFile(
+    string? Name,
+    string? Description,
+    Dictionary<string, ThemeRoles> Schemes
+);
+
+internal sealed record ThemeRoles(
+    string[]? Normal,
+    string[]? Focus,
+    string[]? HotNormal,
+    string[]? HotFocus,
+    string[]? Disabled
+);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ThemeFile))]
+internal sealed partial class ThemeJsonContext : JsonSerializerContext;

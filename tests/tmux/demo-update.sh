@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Drives `shooty demo` in tmux at 80x24 the way an operator would: open the panel, look at the
+# pending commits, cancel an update with Enter, update, then break the demo and watch the
+# update roll back, and quit with q. Prints each screen it checks to $SCREENS (default: a temp
+# file) and exits non-zero with the last screen when an expectation fails.
+#
+# Usage: demo-update.sh SHOOTY...   (for example: demo-update.sh dotnet path/to/shooty.dll)
+set -euo pipefail
+
+if [[ $# -eq 0 ]]; then
+  echo "usage: $0 SHOOTY_COMMAND..." >&2
+  exit 2
+fi
+
+shooty=("$@")
+work=$(mktemp -d)
+session="shooty-demo-$$"
+screens=${SCREENS:-$work/screens.txt}
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; pkill -f "$work/demo" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+quoted=$(printf '%q ' "${shooty[@]}")
+tmux new-session -d -s "$session" -x 80 -y 24 \
+  "TERM=xterm-256color $quoted demo $work/demo; echo \"shooty exited with \$?\"; sleep 60"
+
+screen() { tmux capture-pane -p -t "$session"; }
+
+# wait_for TEXT SECONDS: polls the screen until TEXT appears.
+wait_for() {
+  local text=$1 limit=${2:-30} start=$SECONDS
+  while ((SECONDS - start < limit)); do
+    if screen | grep -qF -- "$text"; then
+      { echo "=== found: $text"; screen; } >>"$screens"
+      return 0
+    fi
+    sleep 0.3
+  done
+  echo "FAILED: \"$text\" not on screen after ${limit}s; screen:" >&2
+  screen >&2
+  exit 1
+}
+
+# refute TEXT: fails when TEXT is on screen now.
+refute() {
+  if screen | grep -qF -- "$1"; then
+    echo "FAILED: \"$1\" should not be on screen:" >&2
+    screen >&2
+    exit 1
+  fi
+}
+
+keys() { tmux send-keys -t "$session" "$@"; }
+
+wait_for "[1] Overview" 120
+wait_for "✓ healthy" 60
+wait_for "[2] Updates (3)" 30
+keys 2
+wait_for "Commit " 10
+
+# Enter on the confirmation must cancel: Cancel is the default.
+keys u
+wait_for "Update shootybot-demo from" 10
+keys Enter
+wait_for "update cancelled" 10
+refute "Update progress"
+
+keys u
+wait_for "Update shootybot-demo from" 10
+keys Tab Enter
+wait_for "Update progress" 10
+wait_for "updated " 120
+wait_for "✓ up to date" 30
+
+# A commit that crashes the bot at start must roll back by itself.
+"${shooty[@]}" demo break "$work/demo" >/dev/null
+keys f
+wait_for "[2] Updates (1)" 30
+keys u
+wait_for "Update shootybot-demo from" 10
+keys Tab Enter
+wait_for "Update failed" 120
+wait_for "rolled back" 5
+keys Enter
+wait_for "✓ healthy" 60
+
+keys q
+wait_for "shooty exited with 0" 30
+echo "demo in tmux: ok (screens in $screens)"
