@@ -48,8 +48,8 @@ public static partial class ShellCommand
         if (!Directory.Exists(workingDirectory))
         {
             throw new DirectoryNotFoundException(
-                $"Working directory '{workingDirectory}' for command '{command}' does not exist; "
-                    + "create it or fix the path in the configuration."
+                $"Working directory '{workingDirectory}' for command '{command}' does not exist. "
+                    + "Create it or fix the path in the configuration."
             );
         }
 
@@ -67,6 +67,11 @@ public static partial class ShellCommand
         var output = new OutputTail(MaxOutputChars);
         using var stopReading = new CancellationTokenSource();
         var reading = output.ReadToEndAsync(process.StandardOutput, stopReading.Token);
+
+        // Only setsid and the wrapper shell write here (when they fail to start the command),
+        // because the wrapper sends the command's stderr to stdout.
+        var startErrors = new OutputTail(MaxOutputChars);
+        var readingErrors = startErrors.ReadToEndAsync(process.StandardError, stopReading.Token);
 
         var timedOut = false;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -88,10 +93,10 @@ public static partial class ShellCommand
             await EndAsync(process, log);
         }
 
-        await DrainAsync(reading, stopReading, command, log);
+        await DrainAsync(Task.WhenAll(reading, readingErrors), stopReading, command, log);
         var result = new ShellResult(
             process.ExitCode,
-            output.ToString(),
+            output.ToString() + startErrors.ToString(),
             stopwatch.Elapsed,
             timedOut
         );
@@ -137,8 +142,9 @@ public static partial class ShellCommand
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
-            RedirectStandardError = false,
+            RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
         foreach (var argument in (string[])["/bin/sh", "-c", Wrapper, "sh", command])
@@ -166,7 +172,15 @@ public static partial class ShellCommand
         // alone.
         if (!process.HasExited)
         {
-            process.Kill();
+            try
+            {
+                process.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited between the check and the kill.
+            }
+
             await process.WaitForExitAsync(CancellationToken.None);
             await ProcessGroup.TerminateAsync(process.Id, TimeSpan.Zero, CancellationToken.None);
         }
@@ -174,8 +188,8 @@ public static partial class ShellCommand
         if (!termination.Gone)
         {
             log.Error(
-                "Processes of group {ProcessGroup} survived SIGKILL; check `ps -g {ProcessGroup}`",
-                process.Id,
+                "Processes of group {ProcessGroup} survived SIGKILL; list them with "
+                    + "`ps -o pid,stat,cmd -g` and that group id",
                 process.Id
             );
         }

@@ -5,7 +5,9 @@ namespace ShootyTui.Core.Supervision;
 
 /// <summary>
 /// Runs the bot as a detached process in its own session and process group, tracked by a pid
-/// file. The Stop and IsRunning options are not used: stopping signals the process group.
+/// file. The Stop and IsRunning options are not used, because stopping signals the process
+/// group. The recorded pid is the <c>sh -c</c> that runs the start command, unless the command
+/// begins with <c>exec</c>, as in <c>exec python3 bot.py</c>.
 /// </summary>
 internal sealed partial class ProcessSupervisor(
     string startCommand,

@@ -36,6 +36,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
             );
         }
 
+        // NOTE: this mapping has been run only against a stand-in systemctl, not a real systemd.
         // "activating (auto-restart)" is a crashed service waiting to be restarted, not a bot
         // that runs. Every other activating, active, reloading or deactivating state has a process.
         var running =
@@ -52,12 +53,12 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
                 ? mainPid
                 : null;
         var startedAt = pid is { } known ? ProcessTable.ReadStartTime(known) : null;
-        var where = pid is null ? "" : $", pid {pid}";
+        var pidText = pid is null ? "" : $", pid {pid}";
         return new BotProcessState(
             running,
             running ? pid : null,
             running ? startedAt : null,
-            $"unit {unit} is {activeState} ({subState}){where}"
+            $"unit {unit} is {activeState} ({subState}){pidText}"
         );
     }
 
