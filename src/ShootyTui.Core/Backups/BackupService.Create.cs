@@ -145,14 +145,18 @@ public sealed partial class BackupService
 
     private void CopyLiveDatabase(string tempPath, CancellationToken ct)
     {
-        // Read-only, so a backup can never write to the bot's database. SQLite 3.22 and later
-        // read WAL databases through read-only connections, including a WAL left by a crash.
+        // Read-only, so a backup can never write to the bot's database. The bundled SQLite
+        // (3.53.4) reads a WAL database this way, including a WAL left by a killed writer.
         using var source = SqliteFiles.Open(_databasePath, SqliteOpenMode.ReadOnly);
         SqliteFiles.ExecuteScalar(source, $"PRAGMA busy_timeout = {SourceBusyTimeoutMs}");
         using var destination = SqliteFiles.Open(tempPath, SqliteOpenMode.ReadWrite);
 
-        // One step (-1) copies every page inside a single read transaction: a consistent
-        // snapshot that a concurrent writer cannot force to restart.
+        // The temporary file is flushed once with fsync before the rename, so SQLite's own
+        // syncs during the copy would only add time.
+        SqliteFiles.ExecuteScalar(destination, "PRAGMA synchronous = OFF");
+
+        // One step (-1) copies every page inside a single read transaction. The copy is a
+        // consistent snapshot, and a concurrent writer cannot force it to restart.
         source.BackupDatabase(destination);
         ct.ThrowIfCancellationRequested();
 

@@ -37,7 +37,16 @@ public sealed partial class BackupService
             return "the file is missing";
         }
 
-        var sha256 = await DurableFiles.ComputeSha256Async(entry.Path, ct);
+        string sha256;
+        try
+        {
+            sha256 = await DurableFiles.ComputeSha256Async(entry.Path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"the file could not be read: {BackupException.Describe(e)}";
+        }
+
         if (sha256 != entry.Sha256)
         {
             return $"SHA-256 is {sha256}, expected {entry.Sha256}";
