@@ -37,13 +37,10 @@ public sealed class UpdateLock : IDisposable
                     UnixCreateMode = State.StateFiles.PrivateFileMode,
                 }
             );
-            stream.SetLength(0);
-            using (var writer = new StreamWriter(stream, leaveOpen: true))
-            {
-                writer.Write($"pid {Environment.ProcessId}: {purpose}\n");
-            }
-
-            stream.Flush(flushToDisk: true);
+            // The lock file itself cannot be read while locked, so the holder is described in a
+            // file beside it.
+            State.StateFiles.EnsurePrivateFile(HolderPath(path));
+            File.WriteAllText(HolderPath(path), $"pid {Environment.ProcessId}: {purpose}\n");
             holder = "";
             return new UpdateLock(stream, path);
         }
@@ -54,18 +51,13 @@ public sealed class UpdateLock : IDisposable
         }
     }
 
-    private static string ReadHolder(string path)
+    private static string HolderPath(string lockPath) => lockPath + ".holder";
+
+    private static string ReadHolder(string lockPath)
     {
         try
         {
-            using var stream = new FileStream(
-                path,
-                FileMode.Open,
-                FileAccess.Read,
-                FileShare.ReadWrite
-            );
-            using var reader = new StreamReader(stream);
-            var text = reader.ReadToEnd().Trim();
+            var text = File.ReadAllText(HolderPath(lockPath)).Trim();
             return text.Length > 0 ? text : "another shooty process";
         }
         catch (IOException)

@@ -36,9 +36,10 @@ public class UpdateLockTests
         using var dir = new TempDirectory();
         var lockPath = Path.Combine(dir.Path, "update.lock");
 
-        // flock(1) holds the same kind of lock as .NET's FileShare.None on Linux.
+        // flock(1) holds the same kind of lock as .NET's FileShare.None on Linux; -o keeps the
+        // lock in flock itself, so killing it frees the lock.
         using var holder = Process.Start(
-            new ProcessStartInfo("flock", ["-x", lockPath, "sleep", "60"])
+            new ProcessStartInfo("flock", ["-x", "-o", lockPath, "sleep", "60"])
             {
                 UseShellExecute = false,
             }
