@@ -20,7 +20,7 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true; pkill -f "$work/demo"
 
 quoted=$(printf '%q ' "${shooty[@]}")
 tmux new-session -d -s "$session" -x 80 -y 24 \
-  "TERM=xterm-256color $quoted demo $work/demo; echo \"shooty exited with \$?\"; sleep 60"
+  "env -u DisableRealDriverIO TERM=xterm-256color $quoted demo $work/demo; echo \"shooty exited with \$?\"; sleep 60"
 
 screen() { tmux capture-pane -p -t "$session"; }
 

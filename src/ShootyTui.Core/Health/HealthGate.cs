@@ -61,7 +61,10 @@ public static class HealthGate
                     var detail =
                         $"healthy after {Seconds(healthySince.Value)} and stayed healthy for "
                         + Seconds(elapsed - healthySince.Value);
-                    return Finish(checker, true, detail, report, elapsed);
+                    return Finish(checker, true, detail, report, elapsed) with
+                    {
+                        HealthyAfter = healthySince,
+                    };
                 }
             }
             else

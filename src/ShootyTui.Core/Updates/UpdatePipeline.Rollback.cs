@@ -16,6 +16,7 @@ public sealed partial class UpdatePipeline
         {
             await supervisor.StartAsync(null, CancellationToken.None);
             var gate = await GateAsync(time.GetUtcNow(), CancellationToken.None);
+            run.EndDowntime(gate);
             message = gate.Passed
                 ? $"update aborted at {failure.Step.ToName()}: {failure.Message}; "
                     + $"the old version {Short(run.From)} is running again"
@@ -145,6 +146,7 @@ public sealed partial class UpdatePipeline
             );
         }
 
+        run.EndDowntime(gate);
         steps.Add("old version healthy");
         return string.Join(", ", steps);
     }
@@ -162,7 +164,7 @@ public sealed partial class UpdatePipeline
             failure.Step.ToName(),
             message,
             failure.OutputTail,
-            run.Downtime?.Elapsed,
+            run.DowntimeSoFar,
             run.Recovered
         );
 
@@ -180,6 +182,6 @@ public sealed partial class UpdatePipeline
             run.To,
             message,
             failure.OutputTail,
-            run.Downtime?.Elapsed
+            run.DowntimeSoFar
         );
 }

@@ -175,6 +175,7 @@ public sealed partial class UpdatePipeline
 
     private async Task StartAndGateAsync(UpdateRun run, CancellationToken ct)
     {
+        var logOffset = LogLength();
         var processStart = time.GetUtcNow();
         await StepAsync(run, UpdateStep.Start, $"starting {Short(run.To)}", async () =>
         {
@@ -195,10 +196,11 @@ public sealed partial class UpdatePipeline
                     throw new StepFailedException(
                         UpdateStep.HealthGate,
                         $"the new version did not become healthy: {gate.Detail}",
-                        BotLogTail()
+                        BotLogTail(logOffset)
                     );
                 }
 
+                run.EndDowntime(gate);
                 journal.SetGatePassed(run.Id);
                 return $"healthy after {Seconds(gate.Elapsed)}";
             }
@@ -231,13 +233,28 @@ public sealed partial class UpdatePipeline
             ? $"{what} `{command}` timed out after {Seconds(timeout)}"
             : $"{what} `{command}` failed with exit code {result.ExitCode}";
 
-    private string? BotLogTail()
+    private long LogLength()
+    {
+        var file = new FileInfo(config.Bot.LogFile);
+        return file.Exists ? file.Length : 0;
+    }
+
+    /// <summary>Returns the last lines the bot logged since <paramref name="offset"/>.</summary>
+    private string? BotLogTail(long offset)
     {
         try
         {
-            return File.Exists(config.Bot.LogFile)
-                ? ShellCommand.Tail(File.ReadAllText(config.Bot.LogFile), 20)
-                : null;
+            using var stream = new FileStream(
+                config.Bot.LogFile,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite
+            );
+            const int MaxBytes = 64 * 1024;
+            stream.Seek(Math.Max(offset, stream.Length - MaxBytes), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd();
+            return text.Length == 0 ? null : ShellCommand.Tail(text, 20);
         }
         catch (IOException)
         {

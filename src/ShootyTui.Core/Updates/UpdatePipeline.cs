@@ -85,7 +85,7 @@ public sealed partial class UpdatePipeline(
 
     private UpdateResult Succeed(UpdateRun run)
     {
-        var downtime = run.Downtime?.Elapsed;
+        var downtime = run.DowntimeSoFar;
         journal.Finish(
             run.Id,
             UpdateOutcome.Succeeded,

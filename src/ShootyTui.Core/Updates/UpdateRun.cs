@@ -26,7 +26,24 @@ internal sealed class UpdateRun(
     /// <summary>Time since the bot was asked to stop; null until the stop step starts.</summary>
     public Stopwatch? Downtime { get; set; }
 
+    /// <summary>
+    /// Downtime up to the first healthy check of the version that came up; null until a gate
+    /// passes.
+    /// </summary>
+    public TimeSpan? MeasuredDowntime { get; private set; }
+
     public long? BackupId { get; set; }
+
+    /// <summary>Ends the downtime at the first healthy check of a gate that has just passed.</summary>
+    public void EndDowntime(Health.GateResult gate)
+    {
+        if (Downtime is { } clock && gate.HealthyAfter is { } healthyAfter)
+        {
+            MeasuredDowntime = clock.Elapsed - (gate.Elapsed - healthyAfter);
+        }
+    }
+
+    public TimeSpan? DowntimeSoFar => MeasuredDowntime ?? Downtime?.Elapsed;
 
     public bool CodeChanged { get; set; }
 

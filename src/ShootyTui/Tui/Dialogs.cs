@@ -10,6 +10,9 @@ namespace ShootyTui.Tui;
 /// </summary>
 internal static class Dialogs
 {
+    /// <summary>A hot key marker that never occurs, so underscores in text stay visible.</summary>
+    public static readonly System.Text.Rune NoHotKey = new(0xFFFF);
+
     public static bool Confirm(IApplication app, string title, string text, string action)
     {
         using var dialog = new Dialog
@@ -19,16 +22,7 @@ internal static class Dialogs
             Height = Dim.Auto(),
         };
         dialog.SchemeName = Theme.SchemePrefix + "dialog";
-        dialog.Add(
-            new Label
-            {
-                X = 1,
-                Y = 1,
-                Width = Dim.Fill(1),
-                Height = Dim.Auto(),
-                Text = Wrap(text, 70),
-            }
-        );
+        dialog.Add(Body(app, text));
         var confirm = new Button { Text = action };
         var cancel = new Button { Text = "Cancel", IsDefault = true };
         dialog.AddButton(confirm);
@@ -53,19 +47,42 @@ internal static class Dialogs
             Height = Dim.Auto(),
         };
         dialog.SchemeName = scheme;
-        dialog.Add(
-            new Label
-            {
-                X = 1,
-                Y = 1,
-                Width = Dim.Fill(1),
-                Height = Dim.Auto(),
-                Text = Wrap(text, 70),
-            }
-        );
+        dialog.Add(Body(app, text));
         var close = new Button { Text = "Close", IsDefault = true };
         dialog.AddButton(close);
         app.Run(dialog);
+    }
+
+    private static Label Body(IApplication app, string text) =>
+        new()
+        {
+            X = 1,
+            Y = 1,
+            Width = Dim.Fill(1),
+            Height = Dim.Auto(),
+            Text = Fit(app, text),
+            HotKeySpecifier = NoHotKey,
+        };
+
+    /// <summary>
+    /// Wraps text to the dialog width and cuts lines from its middle to fit the screen height,
+    /// so the dialog's title and buttons always stay visible.
+    /// </summary>
+    private static string Fit(IApplication app, string text)
+    {
+        var lines = Wrap(text, Math.Max(30, app.Screen.Width * 9 / 10 - 6)).Split('\n');
+        var room = Math.Max(3, app.Screen.Height - 8);
+        if (lines.Length <= room)
+        {
+            return string.Join("\n", lines);
+        }
+
+        // Keep the start (what failed) and the end (usually the error itself).
+        var head = (room - 1) / 2;
+        var tail = room - 1 - head;
+        return string.Join("\n", lines.Take(head))
+            + "\n  … (cut to fit; the log has every line)\n"
+            + string.Join("\n", lines.TakeLast(tail));
     }
 
     /// <summary>Wraps text at word boundaries so long messages fit an 80-column terminal.</summary>
@@ -74,17 +91,29 @@ internal static class Dialogs
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
         {
-            var line = "";
+            if (paragraph.Length <= width)
+            {
+                lines.Add(paragraph);
+                continue;
+            }
+
+            var indent = paragraph[..(paragraph.Length - paragraph.TrimStart().Length)];
+            var line = indent;
             foreach (var word in paragraph.Split(' '))
             {
-                if (line.Length > 0 && line.Length + 1 + word.Length > width)
+                if (word.Length == 0)
+                {
+                    continue;
+                }
+
+                if (line.Length > indent.Length && line.Length + 1 + word.Length > width)
                 {
                     lines.Add(line);
-                    line = word;
+                    line = indent + word;
                 }
                 else
                 {
-                    line = line.Length == 0 ? word : line + " " + word;
+                    line = line.Length == indent.Length ? line + word : line + " " + word;
                 }
             }
 

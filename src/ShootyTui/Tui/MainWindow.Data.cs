@@ -11,6 +11,7 @@ internal sealed partial class MainWindow
     private StatusReport? _status;
     private CheckReport? _check;
     private IReadOnlyList<string>? _progressLines;
+    private DateTimeOffset? _lastFetch;
 
     private async Task ReloadAsync(bool fetch)
     {
@@ -22,6 +23,11 @@ internal sealed partial class MainWindow
             var check = await Task.Run(() => _deployment.CheckAsync(fetch, CancellationToken.None));
             _status = status;
             _check = check;
+            if (fetch)
+            {
+                _lastFetch = _deployment.Time.GetLocalNow();
+            }
+
             Render();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -29,6 +35,13 @@ internal sealed partial class MainWindow
             _deployment.Log.Error(e, "Reloading the panel failed");
             Flash($"reload failed: {e.Message}");
         }
+    }
+
+    /// <summary>Shows local state at once, then fetches in the background.</summary>
+    private async Task LoadThenFetchAsync()
+    {
+        await ReloadAsync(fetch: false);
+        await FetchAsync();
     }
 
     private async Task FetchAsync()
@@ -103,7 +116,11 @@ internal sealed partial class MainWindow
         }
 
         var pending = _check?.Pending.Count ?? 0;
-        _overviewLines.Add(pending == 0 ? "up to date" : $"{pending} update(s) pending");
+        _overviewLines.Add(
+            _lastFetch is null ? "? not fetched yet"
+            : pending == 0 ? $"✓ up to date ({_lastFetch:HH:mm})"
+            : $"! {pending} update(s) pending"
+        );
     }
 
     private void RenderUpdates()
@@ -135,10 +152,9 @@ internal sealed partial class MainWindow
             _updateLines.Add($"✓ up to date at {Format.Short(check.Commit)}");
         }
 
-        if (selected is { } index && index < _updateLines.Count)
-        {
-            _updatesList.SelectedItem = index;
-        }
+        // Keep the selection across reloads; select the first row when there was none, so the
+        // first j moves to the second commit.
+        _updatesList.SelectedItem = Math.Min(selected ?? 0, _updateLines.Count - 1);
 
         _updatesFrame.Title =
             check.Pending.Count > 0 ? $"[2] Updates ({check.Pending.Count})" : "[2] Updates";
@@ -147,33 +163,39 @@ internal sealed partial class MainWindow
     private void ShowDetail()
     {
         _detailLines.Clear();
+        foreach (var line in DetailLines())
+        {
+            foreach (var wrapped in Dialogs.Wrap(line, DetailWidth()).Split('\n'))
+            {
+                _detailLines.Add(wrapped);
+            }
+        }
+    }
+
+    private int DetailWidth() =>
+        Math.Max(
+            20,
+            _detailFrame.Viewport.Width > 0
+                ? _detailFrame.Viewport.Width
+                : _app.Screen.Width - SideWidth - 2
+        );
+
+    private IEnumerable<string> DetailLines()
+    {
         if (_progressLines is { } progress)
         {
             _detailFrame.Title = "Update progress";
-            foreach (var line in progress)
-            {
-                _detailLines.Add(line);
-            }
-
-            return;
+            return progress;
         }
 
         if (_updatesList.HasFocus && SelectedCommit() is { } commit)
         {
             _detailFrame.Title = $"Commit {commit.ShortSha}";
-            foreach (var line in CommitPreview(commit))
-            {
-                _detailLines.Add(line);
-            }
-
-            return;
+            return CommitPreview(commit);
         }
 
         _detailFrame.Title = "Health";
-        foreach (var line in HealthDetail())
-        {
-            _detailLines.Add(line);
-        }
+        return HealthDetail();
     }
 
     private PendingCommit? SelectedCommit()
@@ -229,10 +251,7 @@ internal sealed partial class MainWindow
             yield return "  " + StatusCommands.Describe(last);
             if (last.Error is { } error && last.Outcome != Core.Updates.UpdateOutcome.Succeeded)
             {
-                foreach (var line in Dialogs.Wrap(error, 44).Split('\n'))
-                {
-                    yield return "  " + line;
-                }
+                yield return "  " + error;
             }
         }
         else

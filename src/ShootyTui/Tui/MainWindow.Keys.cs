@@ -86,6 +86,12 @@ internal sealed partial class MainWindow
 
     private void FocusPanel(int index)
     {
+        // Leaving the progress of a finished update shows the panel's own details again.
+        if (!_updating)
+        {
+            _progressLines = null;
+        }
+
         if (index == 0)
         {
             _overviewList.SetFocus();

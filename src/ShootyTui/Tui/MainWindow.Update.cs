@@ -95,7 +95,7 @@ internal sealed partial class MainWindow
         Dialogs.Error(
             _app,
             result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed" : "Update failed",
-            result.Message + tail + $"\n\nLog: {_deployment.Config.Logging.File}"
+            result.Message + $"\n\nLog: {_deployment.Config.Logging.File}" + tail
         );
     }
 

@@ -51,6 +51,8 @@ internal sealed partial class MainWindow : Window
         BorderStyle = LineStyle.None;
         Title = $"shooty: {deployment.Config.Bot.Name}";
         _header.SchemeName = Theme.SchemePrefix + "header";
+        _header.HotKeySpecifier = Dialogs.NoHotKey;
+        _statusLine.HotKeySpecifier = Dialogs.NoHotKey;
 
         _overviewFrame = new FrameView
         {
@@ -127,7 +129,7 @@ internal sealed partial class MainWindow : Window
     {
         _overviewList.SetFocus();
         RenderStatusLine();
-        _ = ReloadAsync(fetch: false);
+        _ = LoadThenFetchAsync();
         _refreshTimer = _app.AddTimeout(RefreshInterval, OnRefreshTimer);
     }
 

@@ -66,9 +66,14 @@ internal static class TuiLauncher
     /// Runs the main window on a new application instance and returns the operation still
     /// running when it closed. <paramref name="prepare"/> lets tests drive the loop.
     /// </summary>
-    internal static Task? Run(Deployment deployment, Theme theme, Action<IApplication> prepare)
+    internal static Task? Run(
+        Deployment deployment,
+        Theme theme,
+        Action<IApplication> prepare,
+        string? driver = null
+    )
     {
-        using IApplication app = Application.Create().Init();
+        using IApplication app = Application.Create().Init(driver);
         theme.Apply();
         app.Mouse.IsMouseDisabled = true;
         using var window = new MainWindow(app, deployment);

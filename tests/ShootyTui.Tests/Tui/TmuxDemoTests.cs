@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using ShootyTui.Tests.Support;
+
+namespace ShootyTui.Tests.Tui;
+
+/// <summary>
+/// Runs tests/tmux/demo-update.sh: the real executable in a real terminal (tmux, 80x24), driven
+/// by keys as an operator would, through an update and an automatic rollback.
+/// </summary>
+public class TmuxDemoTests
+{
+    [Fact(Timeout = 420000)]
+    public async Task Demo_in_tmux_updates_and_rolls_back()
+    {
+        var root = RepositoryRoot();
+        var screens = Path.Combine(Path.GetTempPath(), $"shooty-tmux-{Guid.NewGuid():N}.txt");
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(root, "tests", "tmux", "demo-update.sh"));
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(ShootyProcess.DllPath);
+        start.Environment["SCREENS"] = screens;
+
+        // This process draws headless; the panel in tmux must draw for real.
+        start.Environment.Remove("DisableRealDriverIO");
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        var report = $"{await output}\n{await error}";
+        try
+        {
+            Assert.True(process.ExitCode == 0, report);
+            Assert.Contains("demo in tmux: ok", report);
+            var seen = File.ReadAllText(screens);
+            Assert.Contains("=== found: Update failed", seen);
+        }
+        finally
+        {
+            File.Delete(screens);
+        }
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (
+            directory is not null && !File.Exists(Path.Combine(directory.FullName, "ShootyTui.sln"))
+        )
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName
+            ?? throw new InvalidOperationException("ShootyTui.sln not found above the test folder");
+    }
+}
