@@ -89,6 +89,13 @@ public sealed partial class Deployment : IDisposable
     public UpdateLock? TryLock(string purpose, out string holder) =>
         UpdateLock.TryAcquire(Config.StateDirectory, purpose, out holder);
 
+    /// <summary>
+    /// Starts the bot through its supervisor with the extra environment the pipeline uses
+    /// (such as unlocked secrets).
+    /// </summary>
+    public Task StartBotAsync(CancellationToken ct) =>
+        Supervisor.StartAsync(Pipeline.ExtraEnvironment(), ct);
+
     public static SupervisorOptions SupervisorOptionsFor(ShootyConfig config) =>
         new()
         {

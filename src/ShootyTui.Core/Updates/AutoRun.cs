@@ -159,7 +159,7 @@ public sealed class AutoRun(Deployment deployment)
         _restarts.Add(now, problem);
         await deployment.Supervisor.StopAsync(ct);
         var started = deployment.Time.GetUtcNow();
-        await deployment.Supervisor.StartAsync(null, ct);
+        await deployment.StartBotAsync(ct);
         var gate = await HealthGate.WaitAsync(
             deployment.Health,
             started,

@@ -49,6 +49,15 @@ public sealed partial class UpdatePipeline
     )
     {
         ArgumentNullException.ThrowIfNull(heldLock);
+        return Announce(await RollbackStepsAsync(plan, progress, ct));
+    }
+
+    private async Task<UpdateResult> RollbackStepsAsync(
+        RollbackPlan plan,
+        IProgress<UpdateProgress>? progress,
+        CancellationToken ct
+    )
+    {
         var status = git.GetStatus();
         if (status.HeadCommit != plan.Current)
         {

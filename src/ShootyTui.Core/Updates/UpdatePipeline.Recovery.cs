@@ -43,14 +43,14 @@ public sealed partial class UpdatePipeline
 
         if (unfinished.GatePassed)
         {
-            return await CompleteAfterGateAsync(run, steps, ct);
+            return Announce(await CompleteAfterGateAsync(run, steps, ct));
         }
 
         var failure = new StepFailedException(
             UpdateStepNames.Parse(interrupted),
             $"interrupted during {interrupted}: shooty was killed or the machine lost power"
         );
-        return await RollBackAsync(run, failure);
+        return Announce(await RollBackAsync(run, failure));
     }
 
     private async Task<UpdateResult> CompleteAfterGateAsync(
@@ -67,7 +67,7 @@ public sealed partial class UpdatePipeline
                     + "starting it",
                 run.Id
             );
-            await supervisor.StartAsync(null, ct);
+            await supervisor.StartAsync(ExtraEnvironment(), ct);
         }
 
         var stopStarted = steps.FirstOrDefault(entry =>

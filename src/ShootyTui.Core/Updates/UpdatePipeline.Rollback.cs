@@ -14,7 +14,7 @@ public sealed partial class UpdatePipeline
         string message;
         try
         {
-            await supervisor.StartAsync(null, CancellationToken.None);
+            await supervisor.StartAsync(ExtraEnvironment(), CancellationToken.None);
             var gate = await GateAsync(time.GetUtcNow(), CancellationToken.None);
             run.EndDowntime(gate);
             message = gate.Passed
@@ -137,7 +137,7 @@ public sealed partial class UpdatePipeline
         }
 
         var processStart = time.GetUtcNow();
-        await supervisor.StartAsync(null, ct);
+        await supervisor.StartAsync(ExtraEnvironment(), ct);
         var gate = await GateAsync(processStart, ct);
         if (!gate.Passed)
         {

@@ -179,7 +179,7 @@ public sealed partial class UpdatePipeline
         var processStart = time.GetUtcNow();
         await StepAsync(run, UpdateStep.Start, $"starting {Short(run.To)}", async () =>
         {
-            await supervisor.StartAsync(null, ct);
+            await supervisor.StartAsync(ExtraEnvironment(), ct);
             var state = await supervisor.GetStateAsync(ct);
             return state.Pid is { } pid ? $"started, pid {pid}" : "started";
         });

@@ -26,6 +26,17 @@ public sealed partial class UpdatePipeline(
 {
     private static readonly TimeSpan GatePollInterval = TimeSpan.FromMilliseconds(500);
 
+    private readonly List<IUpdateListener> _listeners = [];
+
+    /// <summary>
+    /// Extra variables for the bot's environment at each start, such as unlocked secrets; null
+    /// adds none.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, string>?> ExtraEnvironment { get; set; } = () => null;
+
+    /// <summary>Registers a listener for the start and end of every update.</summary>
+    public void AddListener(IUpdateListener listener) => _listeners.Add(listener);
+
     /// <summary>
     /// Updates the deployment to the fetched tip of the tracked branch. The caller holds
     /// <paramref name="heldLock"/> and has fetched.
@@ -38,6 +49,15 @@ public sealed partial class UpdatePipeline(
     )
     {
         ArgumentNullException.ThrowIfNull(heldLock);
+        return Announce(await RunStepsAsync(request, progress, ct));
+    }
+
+    private async Task<UpdateResult> RunStepsAsync(
+        UpdateRequest request,
+        IProgress<UpdateProgress>? progress,
+        CancellationToken ct
+    )
+    {
         var status = git.GetStatus();
         var preflight = Preflight(status, request);
         if (preflight.Result is { } early)
@@ -58,6 +78,7 @@ public sealed partial class UpdatePipeline(
         );
         Journal(run, UpdateStep.Preflight, "succeeded", preflight.Summary);
 
+        await NotifyStartedAsync(run, request);
         try
         {
             await StopAsync(run, ct);

@@ -116,7 +116,7 @@ internal static class BackupCommands
                 );
                 await backups.RestoreAsync(id, ct);
                 var started = deployment.Time.GetUtcNow();
-                await deployment.Supervisor.StartAsync(null, ct);
+                await deployment.StartBotAsync(ct);
                 var gate = await HealthGate.WaitAsync(
                     deployment.Health,
                     started,

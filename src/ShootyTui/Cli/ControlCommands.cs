@@ -61,7 +61,7 @@ internal static class ControlCommands
         }
 
         var started = deployment.Time.GetUtcNow();
-        await deployment.Supervisor.StartAsync(null, ct);
+        await deployment.StartBotAsync(ct);
         var gate = await HealthGate.WaitAsync(
             deployment.Health,
             started,

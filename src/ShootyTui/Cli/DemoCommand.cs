@@ -23,7 +23,7 @@ internal static class DemoCommand
             var state = await context.Deployment.Supervisor.GetStateAsync(ct);
             if (!state.Running)
             {
-                await context.Deployment.Supervisor.StartAsync(null, ct);
+                await context.Deployment.StartBotAsync(ct);
             }
 
             return ExitCodes.Success;
