@@ -12,31 +12,11 @@ public class TmuxDemoTests
     [Fact(Timeout = 420000)]
     public async Task Demo_in_tmux_updates_and_rolls_back()
     {
-        var root = RepositoryRoot();
         var screens = Path.Combine(Path.GetTempPath(), $"shooty-tmux-{Guid.NewGuid():N}.txt");
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(root, "tests", "tmux", "demo-update.sh"));
-        start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(ShootyProcess.DllPath);
-        start.Environment["SCREENS"] = screens;
-
-        // This process draws headless; the panel in tmux must draw for real.
-        start.Environment.Remove("DisableRealDriverIO");
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        var report = $"{await output}\n{await error}";
+        var (exitCode, report) = await RunScriptAsync("demo-update.sh", [], screens);
         try
         {
-            Assert.True(process.ExitCode == 0, report);
+            Assert.True(exitCode == 0, report);
             Assert.Contains("demo in tmux: ok", report);
             var seen = File.ReadAllText(screens);
             Assert.Contains("=== found: Update failed", seen);
@@ -45,6 +25,51 @@ public class TmuxDemoTests
         {
             File.Delete(screens);
         }
+    }
+
+    [Theory(Timeout = 180000)]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task Panel_exits_cleanly_on_signal(string signal)
+    {
+        var (exitCode, report) = await RunScriptAsync("signals.sh", [signal], null);
+
+        Assert.True(exitCode == 0, report);
+        Assert.Contains($"SIG{signal}: clean exit", report);
+    }
+
+    private static async Task<(int ExitCode, string Report)> RunScriptAsync(
+        string script,
+        IEnumerable<string> arguments,
+        string? screens
+    )
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "tests", "tmux", script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(ShootyProcess.DllPath);
+        if (screens is not null)
+        {
+            start.Environment["SCREENS"] = screens;
+        }
+
+        // This process draws headless; the panel in tmux must draw for real.
+        start.Environment.Remove("DisableRealDriverIO");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, $"{await output}\n{await error}");
     }
 
     internal static string RepositoryRoot()

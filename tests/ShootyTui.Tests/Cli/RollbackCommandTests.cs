@@ -1,0 +1,101 @@
+using ShootyTui.Core.Updates;
+using ShootyTui.Tests.Support;
+
+namespace ShootyTui.Tests.Cli;
+
+public class RollbackCommandTests
+{
+    [Fact(Timeout = 120000)]
+    public async Task Rollback_returns_code_dependencies_and_data_to_before_the_update()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var before = engine.Deployment.Git.HeadCommit;
+        var update = await engine.UpdateAsync();
+        Assert.Equal(UpdateOutcome.Succeeded, update.Outcome);
+        var updateBackup = engine.Deployment.Journal.Get(update.UpdateId!.Value)!.BackupId!.Value;
+        var ticksAtBackup = engine.Count(
+            "ticks",
+            engine.Deployment.Backups!.Get(updateBackup)!.Path
+        );
+
+        var run = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "rollback",
+            "--yes",
+        ]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        Assert.Equal(before, engine.Deployment.Git.HeadCommit);
+        Assert.Contains(
+            "\"scorefmt\": \"1.0.0\"",
+            File.ReadAllText(Path.Combine(engine.Fixture.CheckoutPath, ".deps", "installed.json"))
+        );
+        await engine.WaitHealthyAsync();
+        Assert.EndsWith(before[..7], engine.HeartbeatVersion());
+        var last = engine.Deployment.Journal.List(1)[0];
+        Assert.Equal("rollback", last.Trigger);
+        Assert.Equal(UpdateOutcome.Succeeded, last.Outcome);
+        var saved = engine.Deployment.Backups.Get(last.BackupId!.Value)!;
+        Assert.Equal(update.ToCommit, saved.Commit);
+        Assert.True(
+            engine.Count("ticks", saved.Path) > ticksAtBackup,
+            "the newer data was not kept in a backup"
+        );
+        Assert.Contains("restore", run.Output);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Rollback_without_a_successful_update_asks_for_a_commit()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var head = engine.Deployment.Git.HeadCommit;
+
+        var run = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "rollback",
+            "--yes",
+        ]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--to COMMIT", run.Error);
+        Assert.Equal(head, engine.Deployment.Git.HeadCommit);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Rollback_refuses_without_a_terminal_or_yes()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.UpdateAsync();
+        var head = engine.Deployment.Git.HeadCommit;
+
+        var run = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "rollback"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--yes", run.Error);
+        Assert.Equal(head, engine.Deployment.Git.HeadCommit);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Changelog_prints_grouped_markdown_for_the_pending_range()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.Deployment.Git.FetchAsync(CancellationToken.None);
+
+        var run = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "changelog",
+        ]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("# shootybot-demo: ", run.Output);
+        Assert.Contains("3 commit(s)", run.Output);
+        Assert.Contains("## Features", run.Output);
+        Assert.Contains("## Fixes", run.Output);
+        Assert.Contains("## Chores", run.Output);
+        Assert.Contains("Badges: deps", run.Output);
+        Assert.Contains("| requirements.txt | modified | 1 | 1 |", run.Output);
+    }
+}
