@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the downtime of a demo update, split by pipeline step, side by side with a naive
-# update of the same demo (stop, git merge --ff-only, install, start, first fresh heartbeat)
-# that has no backup, smoke test or health gate. Runs RUNS times each (default 3) and prints
+# update of the same demo (fetch first, then stop, git merge --ff-only, install, start, first
+# fresh heartbeat) that has no backup, smoke test or health gate. Runs RUNS times each (default 3) and prints
 # a markdown table. Everything happens in a temp folder on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,23 +30,26 @@ for i in $(seq 1 "$runs"); do
   demo="$work/naive-$i"
   "${shooty[@]}" demo "$demo" --no-tui >/dev/null
   pid=$(python3 -c "import json;print(json.load(open('$demo/state/bot.pid'))['pid'])")
+  git -C "$demo/bot" fetch -q origin
   start=$(now_ms)
   kill -TERM "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-  git -C "$demo/bot" fetch -q origin
   git -C "$demo/bot" merge -q --ff-only origin/main
   (cd "$demo/bot" && python3 tools/install_deps.py >/dev/null)
   (cd "$demo/bot" && setsid sh -c 'exec python3 bot.py' >>"$work/naive-$i.log" 2>&1 </dev/null &)
   started=$(date +%s.%N)
-  until python3 - "$demo/bot/.bot_health" "$started" <<'PY'
-import json, sys
-try:
-    beat = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(1)
-sys.exit(0 if beat["timestamp"] >= float(sys.argv[2]) else 1)
+  # One poller process, so its start-up is not counted again on every check.
+  python3 - "$demo/bot/.bot_health" "$started" <<'PY'
+import json, sys, time
+path, started = sys.argv[1], float(sys.argv[2])
+while True:
+    try:
+        if json.load(open(path))["timestamp"] >= started:
+            break
+    except (OSError, ValueError, KeyError):
+        pass
+    time.sleep(0.05)
 PY
-  do sleep 0.05; done
   echo "naive $i downtime $(($(now_ms) - start))"
   pkill -f "$demo/" 2>/dev/null || true
 done | tee "$work/raw.txt"

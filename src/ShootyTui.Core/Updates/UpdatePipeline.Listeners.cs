@@ -32,8 +32,8 @@ public sealed partial class UpdatePipeline
                 changelog,
                 time.GetUtcNow()
             );
-            var told = Tell(listener => listener.UpdateStarted(started));
-            return Task.FromResult($"queued for {told} channel(s)");
+            var queued = Tell(listener => listener.UpdateStarted(started));
+            return Task.FromResult($"queued for {queued} channel(s)");
         });
 
     /// <summary>Tells listeners how an update ended; called once per finished update.</summary>
@@ -54,13 +54,13 @@ public sealed partial class UpdatePipeline
 
     private int Tell(Action<IUpdateListener> call)
     {
-        var told = 0;
+        var reached = 0;
         foreach (var listener in _listeners)
         {
             try
             {
                 call(listener);
-                told++;
+                reached++;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -72,6 +72,6 @@ public sealed partial class UpdatePipeline
             }
         }
 
-        return told;
+        return reached;
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class UpdatePipeline
     /// </summary>
     private async Task<UpdateResult> RollBackAsync(UpdateRun run, StepFailedException failure)
     {
-        // An update interrupted before the new code was in place says nothing about that code.
+        // An update interrupted before the new code was in place does not show that code is bad.
         if (run.CodeChanged)
         {
             failedTips.Add(run.To, run.Id, time.GetUtcNow());
