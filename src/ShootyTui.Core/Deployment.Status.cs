@@ -45,6 +45,7 @@ public sealed partial class Deployment
     {
         var bot = await Supervisor.GetStateAsync(ct);
         var health = await Health.CheckAsync(null, ct);
+        Samples.Record(health);
         string? commit = null;
         string? branch = null;
         try

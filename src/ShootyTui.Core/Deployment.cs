@@ -31,13 +31,18 @@ public sealed partial class Deployment : IDisposable
             System.IO.Path.Combine(config.StateDirectory, "ssh.log")
         );
         Supervisor = BotSupervisor.Create(SupervisorOptionsFor(config), log);
+        Settings = new Settings(State);
+        Samples = new HealthSamples(State);
         Health = new HealthChecker(
             Supervisor,
             config.Bot.HeartbeatFile,
             config.Bot.HeartbeatMaxAge,
             time,
             log
-        );
+        )
+        {
+            Probes = ProbeSettingsFor(config, Settings),
+        };
         Backups = config.Bot.Database is { } database
             ? new BackupService(database, config.Backup.Dir, State.Path, log)
             : null;
@@ -72,6 +77,11 @@ public sealed partial class Deployment : IDisposable
 
     public HealthChecker Health { get; }
 
+    public Settings Settings { get; }
+
+    /// <summary>The bounded history of health checks.</summary>
+    public HealthSamples Samples { get; }
+
     /// <summary>The backup service, or null when no <c>[bot] database</c> is configured.</summary>
     public BackupService? Backups { get; }
 
@@ -95,6 +105,25 @@ public sealed partial class Deployment : IDisposable
     /// </summary>
     public Task StartBotAsync(CancellationToken ct) =>
         Supervisor.StartAsync(Pipeline.ExtraEnvironment(), ct);
+
+    public static ProbeSettings ProbeSettingsFor(ShootyConfig config, Settings settings) =>
+        new()
+        {
+            DatabasePath = config.Bot.Database,
+            MaxDbLatencyMs = config.Health.MaxDbLatencyMs,
+            MaxMemoryMb = config.Health.MaxMemoryMb,
+            DiskPaths = [config.Bot.Path, config.Backup.Dir],
+            MinFreeDiskMb = config.Health.MinFreeDiskMb,
+            MaxTemperatureC = config.Health.MaxTemperatureC,
+            UnattendedRuns = () =>
+                (
+                    ReadTime(settings, AutoRun.LastRunKey),
+                    ReadTime(settings, AutoRun.PreviousRunKey)
+                ),
+        };
+
+    private static DateTimeOffset? ReadTime(Settings settings, string key) =>
+        settings.Get(key) is { } text ? UpdateJournal.ParseIso(text) : null;
 
     public static SupervisorOptions SupervisorOptionsFor(ShootyConfig config) =>
         new()

@@ -42,6 +42,12 @@ internal static class DemoConfig
             dir = "backups"
             keep = 10
 
+            [health]
+            max_memory_mb = 256
+            max_db_latency_ms = 500
+            min_free_disk_mb = 100
+            max_temperature_c = 80
+
             [flags]
             file = "bot/data/flags.json"
 

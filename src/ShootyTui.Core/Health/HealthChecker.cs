@@ -4,7 +4,8 @@ using ShootyTui.Core.Supervision;
 namespace ShootyTui.Core.Health;
 
 /// <summary>
-/// Runs the health checks: "process" (the bot runs) and "heartbeat" (it is fresh).
+/// Runs the health checks: "process" (the bot runs), "heartbeat" (it is fresh), and the
+/// probes of <see cref="Probes"/> (memory, database, disk, temperature, unattended runs).
 /// </summary>
 public sealed partial class HealthChecker(
     IBotSupervisor supervisor,
@@ -27,12 +28,13 @@ public sealed partial class HealthChecker(
     /// </summary>
     public async Task<HealthReport> CheckAsync(DateTimeOffset? notBefore, CancellationToken ct)
     {
-        var process = await CheckProcessAsync(ct);
+        var (process, pid) = await CheckProcessAsync(ct);
         var heartbeat = CheckHeartbeat(notBefore);
-        return new HealthReport([process, heartbeat], time.GetUtcNow());
+        List<HealthCheck> checks = [process, heartbeat, .. RunProbes(pid)];
+        return new HealthReport(checks, time.GetUtcNow());
     }
 
-    private async Task<HealthCheck> CheckProcessAsync(CancellationToken ct)
+    private async Task<(HealthCheck Check, int? Pid)> CheckProcessAsync(CancellationToken ct)
     {
         BotProcessState state;
         try
@@ -42,17 +44,17 @@ public sealed partial class HealthChecker(
         catch (Exception e) when (e is SupervisorException or IOException)
         {
             Log.Warning(e, "Could not determine whether the bot runs");
-            return new HealthCheck(ProcessCheck, CheckStatus.Error, e.Message);
+            return (new HealthCheck(ProcessCheck, CheckStatus.Error, e.Message), null);
         }
 
         if (!state.Running)
         {
-            return new HealthCheck(ProcessCheck, CheckStatus.Fail, state.Detail);
+            return (new HealthCheck(ProcessCheck, CheckStatus.Fail, state.Detail), null);
         }
 
         var uptime = state.StartedAt is { } startedAt
             ? $", up {DurationText.Format(time.GetUtcNow() - startedAt)}"
             : "";
-        return new HealthCheck(ProcessCheck, CheckStatus.Pass, state.Detail + uptime);
+        return (new HealthCheck(ProcessCheck, CheckStatus.Pass, state.Detail + uptime), state.Pid);
     }
 }

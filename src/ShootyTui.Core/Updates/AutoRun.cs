@@ -16,10 +16,11 @@ public sealed record AutoRunResult(int ExitCode, IReadOnlyList<string> Messages)
 /// </summary>
 public sealed class AutoRun(Deployment deployment)
 {
-    private const string LastRunKey = "last_auto_run";
+    public const string LastRunKey = "last_auto_run";
+    public const string PreviousRunKey = "previous_auto_run";
     private const string AnnouncedTipKey = "announced_tip";
 
-    private readonly Settings _settings = new(deployment.State);
+    private readonly Settings _settings = deployment.Settings;
     private readonly RestartLog _restarts = new(deployment.State);
     private readonly Serilog.ILogger _log = deployment.Log;
 
@@ -40,6 +41,11 @@ public sealed class AutoRun(Deployment deployment)
         var clockBehind = IsClockBehind(now, out var last);
         if (!clockBehind)
         {
+            if (last is { } previous)
+            {
+                _settings.Set(PreviousRunKey, UpdateJournal.Iso(previous));
+            }
+
             _settings.Set(LastRunKey, UpdateJournal.Iso(now));
         }
 
@@ -127,7 +133,10 @@ public sealed class AutoRun(Deployment deployment)
     {
         var config = deployment.Config;
         var report = await deployment.Health.CheckAsync(null, ct);
-        if (report.Healthy)
+        RecordSamples(report);
+
+        // Only a failed check restarts the bot; a probe that could not run says nothing about it.
+        if (report.Verdict != HealthVerdict.Fail)
         {
             return ExitCodes.Success;
         }
@@ -174,6 +183,18 @@ public sealed class AutoRun(Deployment deployment)
                 : $"{config.Bot.Name} was unhealthy ({problem}); restarted but still unhealthy: {gate.Detail}"
         );
         return gate.Passed ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private void RecordSamples(HealthReport report)
+    {
+        try
+        {
+            deployment.Samples.Record(report);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            _log.Warning(e, "Recording health samples failed");
+        }
     }
 
     private bool IsClockBehind(DateTimeOffset now, out DateTimeOffset? last)

@@ -4,7 +4,12 @@ namespace ShootyTui.Cli;
 
 // JSON documents printed by --json. Field names are part of the command line contract.
 
-public sealed record StatusJson(BotJson Bot, bool Healthy, IReadOnlyList<CheckJson> Checks);
+public sealed record StatusJson(
+    BotJson Bot,
+    bool Healthy,
+    string Verdict,
+    IReadOnlyList<CheckJson> Checks
+);
 
 public sealed record BotJson(string Name, bool Running, int? Pid, string? Commit, long? UptimeS);
 

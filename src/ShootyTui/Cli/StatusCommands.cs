@@ -24,6 +24,7 @@ internal static class StatusCommands
                     report.Uptime(now) is { } uptime ? (long)uptime.TotalSeconds : null
                 ),
                 report.Healthy,
+                report.Health.Verdict.ToString().ToLowerInvariant(),
                 report
                     .Health.Checks.Select(check => new CheckJson(
                         check.Name,
@@ -51,7 +52,12 @@ internal static class StatusCommands
             );
         }
 
-        Console.WriteLine(report.Healthy ? "healthy" : "unhealthy");
+        Console.WriteLine(
+            report.Health.Verdict == Core.Health.HealthVerdict.Inconclusive && report.Healthy
+                ? "healthy (verdict inconclusive: a probe could not run)"
+            : report.Healthy ? "healthy"
+            : "unhealthy"
+        );
         if (report.LastUpdate is { } last)
         {
             Console.WriteLine($"last update: {Describe(last)}");
