@@ -55,7 +55,8 @@ public sealed partial class Deployment : IDisposable
             Journal,
             FailedTips,
             log,
-            time
+            time,
+            Settings
         );
     }
 
@@ -105,6 +106,10 @@ public sealed partial class Deployment : IDisposable
     /// </summary>
     public Task StartBotAsync(CancellationToken ct) =>
         Supervisor.StartAsync(Pipeline.ExtraEnvironment(), ct);
+
+    /// <summary>Returns the active sessions the heartbeat reports, or 0 when it reports none.</summary>
+    public int ActiveSessions() =>
+        HeartbeatReader.Read(Config.Bot.HeartbeatFile)?.ActiveSessions ?? 0;
 
     public static ProbeSettings ProbeSettingsFor(ShootyConfig config, Settings settings) =>
         new()

@@ -7,6 +7,11 @@ namespace ShootyTui.Core.Schedule;
 /// windows, in its time zone, and not on a blackout day or date. With no windows configured
 /// every time of day is inside.
 /// </summary>
+/// <remarks>
+/// Windows are local wall-clock times turned into instants for each day. On a daylight saving
+/// change, a start that does not exist that day begins at the first valid minute after it, and
+/// a time that occurs twice counts at its first occurrence only, so a repeated hour runs once.
+/// </remarks>
 public static class MaintenanceWindows
 {
     public static bool IsOpen(MaintenanceConfig maintenance, DateTimeOffset now, out string reason)
@@ -14,10 +19,6 @@ public static class MaintenanceWindows
         var zone = maintenance.TimeZone;
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var today = DateOnly.FromDateTime(local.DateTime);
-
-        // NOTE: windows compare local wall-clock times, so on a daylight saving change a window
-        // that starts inside the skipped hour is missed that day.
-        var time = TimeOnly.FromDateTime(local.DateTime);
         if (maintenance.WindowRanges.Count == 0)
         {
             if (IsBlackout(maintenance, today, out reason))
@@ -31,26 +32,71 @@ public static class MaintenanceWindows
 
         foreach (var window in maintenance.WindowRanges)
         {
-            if (!window.Contains(time))
+            // A window that crosses midnight may have started yesterday.
+            foreach (var day in new[] { today, today.AddDays(-1) })
             {
-                continue;
-            }
+                var (start, end) = Instants(window, day, zone);
+                if (now < start || now >= end)
+                {
+                    continue;
+                }
 
-            // A window that crosses midnight belongs to the day it started on.
-            var day = window.CrossesMidnight && time < window.End ? today.AddDays(-1) : today;
-            if (IsBlackout(maintenance, day, out reason))
-            {
-                return false;
-            }
+                if (IsBlackout(maintenance, day, out reason))
+                {
+                    return false;
+                }
 
-            reason = $"inside the window {window} ({zone.Id})";
-            return true;
+                reason = $"inside the window {window} ({zone.Id})";
+                return true;
+            }
         }
 
         reason =
             $"outside the maintenance windows {string.Join(", ", maintenance.WindowRanges)} "
             + $"({zone.Id}, now {local:HH:mm})";
         return false;
+    }
+
+    /// <summary>Returns the instants a window opens and closes when it starts on this day.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End) Instants(
+        MaintenanceWindow window,
+        DateOnly day,
+        TimeZoneInfo zone
+    )
+    {
+        var start = Instant(day.ToDateTime(window.Start), zone);
+        var endDay = window.CrossesMidnight ? day.AddDays(1) : day;
+        var end = Instant(endDay.ToDateTime(window.End), zone);
+        if (end <= start)
+        {
+            // The whole window fell into a skipped hour: keep its length from the moved start.
+            var length = window.CrossesMidnight
+                ? window.End.ToTimeSpan() + TimeSpan.FromDays(1) - window.Start.ToTimeSpan()
+                : window.End - window.Start;
+            end = start + length;
+        }
+
+        return (start, end);
+    }
+
+    private static DateTimeOffset Instant(DateTime wallClock, TimeZoneInfo zone)
+    {
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+
+        // Skipped by a daylight saving change: move to the first minute that exists.
+        for (var minutes = 0; zone.IsInvalidTime(local) && minutes < 24 * 60; minutes++)
+        {
+            local = local.AddMinutes(1);
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            // The earlier occurrence has the larger offset.
+            var offset = zone.GetAmbiguousTimeOffsets(local).Max();
+            return new DateTimeOffset(local, offset);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static bool IsBlackout(MaintenanceConfig maintenance, DateOnly date, out string reason)

@@ -82,6 +82,23 @@ public sealed partial class UpdatePipeline
             );
         }
 
+        if (SessionsDeferral(request, tip) is { } waiting)
+        {
+            log.Information("Update to {Tip} deferred: {Reason}", Short(tip), waiting);
+            return new PreflightOutcome(
+                new UpdateResult(
+                    null,
+                    UpdateOutcome.Aborted,
+                    UpdateStep.Preflight,
+                    from,
+                    tip,
+                    $"update deferred: {waiting}",
+                    Deferred: true
+                ),
+                ""
+            );
+        }
+
         if (request.Unattended && failedTips.Contains(tip))
         {
             var message =
@@ -104,6 +121,45 @@ public sealed partial class UpdatePipeline
 
         var summary = $"{Short(from)} -> {Short(tip)}, {status.Behind} commit(s)";
         return new PreflightOutcome(null, summary);
+    }
+
+    /// <summary>
+    /// Returns why the update waits for players, or null to go on. With
+    /// <c>[update] wait_for_sessions</c>, an update waits while the heartbeat reports active
+    /// sessions, for at most that long from the first time it had to wait for this tip.
+    /// </summary>
+    private string? SessionsDeferral(UpdateRequest request, string tip)
+    {
+        var limit = config.Update.WaitForSessions;
+        if (request.IgnoreSessions || limit <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var sessions = Health.HeartbeatReader.Read(config.Bot.HeartbeatFile)?.ActiveSessions ?? 0;
+        var key = $"sessions_wait_since:{tip}";
+        if (sessions <= 0)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var since = settings.Get(key) is { } text ? UpdateJournal.ParseIso(text) : now;
+        settings.Set(key, UpdateJournal.Iso(since));
+        var waited = now - since;
+        if (waited >= limit)
+        {
+            log.Warning(
+                "{Sessions} session(s) still active after waiting {Waited}; updating anyway",
+                sessions,
+                waited
+            );
+            return null;
+        }
+
+        return $"{sessions} active session(s) reported by the heartbeat; waiting up to "
+            + $"{Seconds(limit)} for them to end (waited {Seconds(waited)} so far, "
+            + "[update] wait_for_sessions)";
     }
 
     private string? FindRefusal(GitStatus status, UpdateRequest request, string tip)

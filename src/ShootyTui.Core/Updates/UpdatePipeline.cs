@@ -21,7 +21,8 @@ public sealed partial class UpdatePipeline(
     UpdateJournal journal,
     FailedTips failedTips,
     Serilog.ILogger log,
-    TimeProvider time
+    TimeProvider time,
+    State.Settings settings
 )
 {
     private static readonly TimeSpan GatePollInterval = TimeSpan.FromMilliseconds(500);

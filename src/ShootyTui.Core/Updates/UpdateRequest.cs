@@ -8,11 +8,14 @@ namespace ShootyTui.Core.Updates;
 /// <param name="IgnoreWindow">Run even outside the maintenance window.</param>
 /// <param name="ExpectedTip">When set, the update aborts unless the fetched tip is this commit
 /// (the commit an operator confirmed).</param>
+/// <param name="IgnoreSessions">Update even while the heartbeat reports active sessions (an
+/// operator confirmed it).</param>
 public sealed record UpdateRequest(
     string Trigger,
     bool Unattended = false,
     bool IgnoreWindow = false,
-    string? ExpectedTip = null
+    string? ExpectedTip = null,
+    bool IgnoreSessions = false
 );
 
 /// <summary>

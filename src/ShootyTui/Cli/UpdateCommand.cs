@@ -27,15 +27,19 @@ internal static class UpdateCommand
                     return ExitCodes.Success;
                 }
 
-                if (!yes && !Confirm(context, report))
+                var sessions = deployment.ActiveSessions();
+                if (!yes && !Confirm(context, report, sessions))
                 {
                     return ExitCodes.Success;
                 }
 
+                // An operator who confirmed while players were on has decided not to wait;
+                // with --yes the update waits as unattended ones do.
                 var request = new UpdateRequest(
                     "cli",
                     IgnoreWindow: ignoreWindow,
-                    ExpectedTip: report.Tip
+                    ExpectedTip: report.Tip,
+                    IgnoreSessions: !yes
                 );
                 var result = await deployment.Pipeline.RunAsync(held, request, StepPrinter(), ct);
                 Report(result);
@@ -73,7 +77,7 @@ internal static class UpdateCommand
         }
     }
 
-    private static bool Confirm(CliContext context, CheckReport report)
+    private static bool Confirm(CliContext context, CheckReport report, int sessions)
     {
         if (Console.IsInputRedirected)
         {
@@ -85,7 +89,9 @@ internal static class UpdateCommand
         Console.Write(
             $"Update {context.Config.Bot.Name} from {Format.Short(report.Commit)} to "
                 + $"{Format.Short(report.Tip)} ({report.Pending.Count} commit(s)); the bot "
-                + "restarts. Continue? [y/N] "
+                + "restarts"
+                + (sessions > 0 ? $" and {sessions} active session(s) are cut off" : "")
+                + ". Continue? [y/N] "
         );
         var answer = Console.ReadLine()?.Trim().ToLowerInvariant();
         return answer is "y" or "yes";

@@ -61,10 +61,16 @@ internal sealed partial class MainWindow
         )
             ? ""
             : $"\n\nNote: {reason}.";
+        var sessions = _deployment.ActiveSessions();
+        var players =
+            sessions > 0
+                ? $"\n\n{sessions} active session(s) are running and will be cut off."
+                : "";
         return $"Update {config.Bot.Name} from {Format.Short(check.Commit)} to "
             + $"{Format.Short(tip)} \"{newest.Subject}\" ({check.Pending.Count} commit(s))?\n\n"
             + "The bot stops gracefully, its database is backed up, and any failure rolls code, "
             + "dependencies and data back."
+            + players
             + window;
     }
 
@@ -116,7 +122,13 @@ internal sealed partial class MainWindow
         }
 
         await _deployment.Pipeline.RecoverAsync(held, progress, CancellationToken.None);
-        var request = new UpdateRequest("tui", IgnoreWindow: true, ExpectedTip: tip);
+        // The operator confirmed with the window and the active sessions in view.
+        var request = new UpdateRequest(
+            "tui",
+            IgnoreWindow: true,
+            ExpectedTip: tip,
+            IgnoreSessions: true
+        );
         return await _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
     }
 
