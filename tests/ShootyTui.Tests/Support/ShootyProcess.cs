@@ -16,7 +16,8 @@ public static class ShootyProcess
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
-        string? workingDirectory = null
+        string? workingDirectory = null,
+        bool bareEnvironment = false
     )
     {
         var start = new ProcessStartInfo("dotnet")
@@ -34,6 +35,14 @@ public static class ShootyProcess
         }
 
         start.Environment.Remove("SHOOTY_CONFIG");
+        if (bareEnvironment)
+        {
+            // What cron gives a job: a minimal PATH, no HOME, the C locale.
+            start.Environment.Clear();
+            start.Environment["PATH"] = "/usr/bin:/bin";
+            start.Environment["LANG"] = "C";
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
