@@ -71,6 +71,41 @@ internal static partial class CommandLine
         return command;
     }
 
+    private static Command Init()
+    {
+        var path = new Argument<string>("PATH")
+        {
+            Description = "The bot's existing git checkout",
+            DefaultValueFactory = _ => ".",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description =
+                "Where to write (default $XDG_CONFIG_HOME/shooty/shooty.toml; - for stdout)",
+        };
+        var force = new Option<bool>("--force") { Description = "Replace an existing file" };
+        var command = new Command(
+            "init",
+            "Inspect an existing bot checkout and write a shooty.toml for it"
+        );
+        command.Arguments.Add(path);
+        command.Options.Add(output);
+        command.Options.Add(force);
+        command.SetAction(
+            (parse, _) =>
+                CommandRunner.Guard(() =>
+                    Task.FromResult(
+                        InitCommand.Run(
+                            parse.GetValue(path)!,
+                            parse.GetValue(output),
+                            parse.GetValue(force)
+                        )
+                    )
+                )
+        );
+        return command;
+    }
+
     private static Command Demo(Func<string?, Task<int>> openTui)
     {
         var directory = new Argument<string>("DIR")

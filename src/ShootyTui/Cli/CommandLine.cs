@@ -69,6 +69,7 @@ internal static partial class CommandLine
         root.Subcommands.Add(Changelog());
         root.Subcommands.Add(Backup());
         root.Subcommands.Add(Demo(openTui));
+        root.Subcommands.Add(Init());
         return root;
     }
 

@@ -55,7 +55,10 @@ internal static class CommandRunner
         {
             return await body();
         }
-        catch (Exception e) when (IsOperational(e) || e is Core.Demo.DemoException)
+        catch (Exception e)
+            when (IsOperational(e)
+                || e is Core.Demo.DemoException or Core.Adoption.AdoptionException
+            )
         {
             await Console.Error.WriteLineAsync($"shooty: {e.Message}");
             return e is UsageException ? ExitCodes.Usage : ExitCodes.Failed;

@@ -1,0 +1,38 @@
+namespace ShootyTui.Core.Adoption;
+
+/// <summary>
+/// What <see cref="CheckoutInspector"/> found in an existing bot checkout, each choice with the
+/// reason an operator reads in the generated shooty.toml.
+/// </summary>
+public sealed record CheckoutFacts
+{
+    public required string Path { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Remote { get; init; }
+
+    public required string Branch { get; init; }
+
+    public Finding<string>? Virtualenv { get; init; }
+
+    public Finding<string>? Requirements { get; init; }
+
+    public Finding<string>? Database { get; init; }
+
+    public Finding<string>? Heartbeat { get; init; }
+
+    public required Finding<RunMethod> Run { get; init; }
+}
+
+/// <summary>A value and why it was chosen.</summary>
+public sealed record Finding<T>(T Value, string Reason);
+
+/// <summary>How the bot is started today.</summary>
+public sealed record RunMethod(
+    Supervision.SupervisorKind Supervisor,
+    string? Start = null,
+    string? Stop = null,
+    string? IsRunning = null,
+    string? Unit = null
+);

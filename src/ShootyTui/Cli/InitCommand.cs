@@ -1,0 +1,60 @@
+using ShootyTui.Core;
+using ShootyTui.Core.Adoption;
+using ShootyTui.Core.Configuration;
+
+namespace ShootyTui.Cli;
+
+/// <summary>
+/// <c>shooty init [PATH]</c>: writes a shooty.toml for an existing bot checkout.
+/// </summary>
+internal static class InitCommand
+{
+    public static int Run(string path, string? output, bool force)
+    {
+        var environment = CliContext.ProcessEnvironment();
+        var home = environment.GetValueOrDefault("HOME");
+        var facts = CheckoutInspector.Inspect(path, CheckoutInspector.DefaultUnitFolders(home));
+        var text = ConfigWriter.Write(facts);
+
+        // The file must load as it is written; a mistake here is a bug, not the operator's.
+        ConfigLoader.Parse(text, "shooty.toml (generated)", environment);
+        if (output == "-")
+        {
+            Console.Write(text);
+            return ExitCodes.Success;
+        }
+
+        var target = output ?? DefaultTarget(environment, home);
+        if (File.Exists(target) && !force)
+        {
+            throw new UsageException(
+                $"{target} exists; pass --force to replace it or --output PATH to write elsewhere"
+            );
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        var temporary = target + ".tmp";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, target, overwrite: true);
+        Console.WriteLine($"wrote {target} for {facts.Path}:");
+        Console.WriteLine($"  supervisor: {facts.Run.Reason}");
+        Console.WriteLine($"  database:   {facts.Database?.Value ?? "none found (no backups)"}");
+        Console.WriteLine($"  heartbeat:  {facts.Heartbeat?.Value ?? "none found"}");
+        Console.WriteLine("check it, then run `shooty status`");
+        return ExitCodes.Success;
+    }
+
+    private static string DefaultTarget(
+        IReadOnlyDictionary<string, string?> environment,
+        string? home
+    )
+    {
+        var configHome = environment.GetValueOrDefault("XDG_CONFIG_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(
+                home ?? throw new UsageException("HOME is not set; pass --output PATH"),
+                ".config"
+            );
+        return Path.Combine(configHome, "shooty", "shooty.toml");
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.Data.Sqlite;
+using ShootyTui.Core.Adoption;
+using ShootyTui.Core.Configuration;
+using ShootyTui.Core.Supervision;
+using ShootyTui.Tests.Support;
+
+namespace ShootyTui.Tests.Adoption;
+
+/// <summary>
+/// <c>shooty init</c> on real checkouts laid out the ways bots already run on a Pi.
+/// </summary>
+public sealed class InitTests : IDisposable
+{
+    private readonly GitFixture _git = new(
+        new Dictionary<string, string?>
+        {
+            ["bot.py"] = "print('bot')\n",
+            ["requirements.txt"] = "discord.py==2.3.2\n",
+        }
+    );
+
+    private readonly TempDirectory _units = new();
+
+    public void Dispose()
+    {
+        _git.Dispose();
+        _units.Dispose();
+    }
+
+    private string Checkout => _git.DeployPath;
+
+    private CheckoutFacts Inspect() => CheckoutInspector.Inspect(Checkout, [_units.Path]);
+
+    private static ShootyConfig Load(CheckoutFacts facts) =>
+        ConfigLoader.Parse(
+            ConfigWriter.Write(facts),
+            "/tmp/shooty.toml",
+            new Dictionary<string, string?> { ["HOME"] = "/root" }
+        );
+
+    private void MakeDatabase(string relative)
+    {
+        var path = Path.Combine(Checkout, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE scores (player TEXT, points INTEGER)";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Plain_checkout_with_virtualenv_runs_entry_point_with_its_python()
+    {
+        Directory.CreateDirectory(Path.Combine(Checkout, ".venv", "bin"));
+        File.WriteAllText(Path.Combine(Checkout, ".venv", "pyvenv.cfg"), "home = /usr/bin\n");
+        MakeDatabase("data/shooty.db");
+        File.WriteAllText(Path.Combine(Checkout, "data", "notes.db"), "not sqlite");
+        File.WriteAllText(Path.Combine(Checkout, ".bot_health"), "1700000000");
+
+        var facts = Inspect();
+        var config = Load(facts);
+
+        Assert.Equal("origin", config.Bot.Remote);
+        Assert.Equal("main", config.Bot.Branch);
+        Assert.Equal(SupervisorKind.Process, config.Bot.Supervisor);
+        Assert.Equal("exec .venv/bin/python bot.py", config.Bot.Start);
+        Assert.Equal(Path.Combine(Checkout, "data", "shooty.db"), config.Bot.Database);
+        Assert.Equal(Path.Combine(Checkout, ".bot_health"), config.Bot.HeartbeatFile);
+        Assert.Equal(["requirements.txt"], config.Dependencies.Watch);
+        Assert.Equal(".venv/bin/pip install -r requirements.txt", config.Dependencies.Install);
+        Assert.Contains("# data/shooty.db is a SQLite database", ConfigWriter.Write(facts));
+    }
+
+    [Fact]
+    public void Systemd_unit_that_runs_the_checkout_is_chosen()
+    {
+        File.WriteAllText(
+            Path.Combine(_units.Path, "other.service"),
+            "[Service]\nWorkingDirectory=/srv/other\nExecStart=/usr/bin/python3 /srv/other/bot.py\n"
+        );
+        File.WriteAllText(
+            Path.Combine(_units.Path, "shootybot.service"),
+            $"[Unit]\nDescription=ShootyBot\n[Service]\nWorkingDirectory={Checkout}\nExecStart=/usr/bin/python3 bot.py\n"
+        );
+
+        var config = Load(Inspect());
+
+        Assert.Equal(SupervisorKind.Systemd, config.Bot.Supervisor);
+        Assert.Equal("shootybot.service", config.Bot.Unit);
+    }
+
+    [Fact]
+    public void Screen_session_start_script_becomes_commands()
+    {
+        File.WriteAllText(
+            Path.Combine(Checkout, "start.sh"),
+            "#!/bin/sh\ncd \"$(dirname \"$0\")\"\nscreen -dmS shootybot python3 bot.py\n"
+        );
+
+        var facts = Inspect();
+        var config = Load(facts);
+
+        Assert.Equal(SupervisorKind.Commands, config.Bot.Supervisor);
+        Assert.Equal("./start.sh", config.Bot.Start);
+        Assert.Contains("screen -S shootybot", config.Bot.Stop);
+        Assert.Contains("shootybot", config.Bot.IsRunning);
+        Assert.Contains("screen session \"shootybot\"", ConfigWriter.Write(facts));
+    }
+
+    [Fact]
+    public void Plain_start_script_is_run_as_a_process()
+    {
+        File.WriteAllText(Path.Combine(Checkout, "run.sh"), "#!/bin/sh\nexec python3 bot.py\n");
+
+        var config = Load(Inspect());
+
+        Assert.Equal(SupervisorKind.Process, config.Bot.Supervisor);
+        Assert.Equal("exec ./run.sh", config.Bot.Start);
+        Assert.Null(config.Bot.Database);
+    }
+
+    [Fact]
+    public void Folder_that_is_not_a_checkout_is_rejected()
+    {
+        using var folder = new TempDirectory();
+
+        var error = Assert.Throws<AdoptionException>(() =>
+            CheckoutInspector.Inspect(folder.Path, [])
+        );
+
+        Assert.Contains("not a git checkout", error.Message);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Init_command_writes_once_and_refuses_to_overwrite()
+    {
+        using var output = new TempDirectory();
+        var target = output.Combine("shooty.toml");
+
+        var first = await ShootyProcess.RunAsync(["init", Checkout, "--output", target]);
+        var second = await ShootyProcess.RunAsync(["init", Checkout, "--output", target]);
+        var printed = await ShootyProcess.RunAsync(["init", Checkout, "--output", "-"]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains($"wrote {target}", first.Output);
+        Assert.Equal(2, second.ExitCode);
+        Assert.Contains("--force", second.Error);
+        Assert.Equal(0, printed.ExitCode);
+        Assert.Equal(File.ReadAllText(target), printed.Output);
+        var status = await ShootyProcess.RunAsync(
+            ["--config", target, "status", "--json"],
+            new Dictionary<string, string> { ["XDG_STATE_HOME"] = output.Combine("state") }
+        );
+        Assert.Contains("\"name\": \"deploy\"", status.Output);
+    }
+}
