@@ -57,6 +57,61 @@ public static class MaintenanceWindows
         return false;
     }
 
+    /// <summary>
+    /// Returns when the next window opens after <paramref name="now"/> (now itself when a
+    /// window is open), or null when none opens in the next two weeks (every day blacked out).
+    /// </summary>
+    public static DateTimeOffset? NextOpening(MaintenanceConfig maintenance, DateTimeOffset now)
+    {
+        if (IsOpen(maintenance, now, out _))
+        {
+            return now;
+        }
+
+        var zone = maintenance.TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (maintenance.WindowRanges.Count == 0)
+        {
+            // Blacked out today: the next day that is not.
+            for (var offset = 1; offset <= 14; offset++)
+            {
+                var day = today.AddDays(offset);
+                if (!IsBlackout(maintenance, day, out _))
+                {
+                    return Instant(day.ToDateTime(TimeOnly.MinValue), zone);
+                }
+            }
+
+            return null;
+        }
+
+        DateTimeOffset? next = null;
+        for (var offset = 0; offset <= 14; offset++)
+        {
+            var day = today.AddDays(offset);
+            if (IsBlackout(maintenance, day, out _))
+            {
+                continue;
+            }
+
+            foreach (var window in maintenance.WindowRanges)
+            {
+                var (start, _) = Instants(window, day, zone);
+                if (start > now && (next is null || start < next))
+                {
+                    next = start;
+                }
+            }
+
+            if (next is not null)
+            {
+                return next;
+            }
+        }
+
+        return next;
+    }
+
     /// <summary>Returns the instants a window opens and closes when it starts on this day.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End) Instants(
         MaintenanceWindow window,

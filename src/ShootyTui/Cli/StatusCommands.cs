@@ -63,7 +63,27 @@ internal static class StatusCommands
             Console.WriteLine($"last update: {Describe(last)}");
         }
 
+        Console.WriteLine(WindowLine(context.Config.Maintenance, now));
+
         return report.Healthy ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>Says whether unattended updates may run now, or when they next may and why not.</summary>
+    public static string WindowLine(
+        Core.Configuration.MaintenanceConfig maintenance,
+        DateTimeOffset now
+    )
+    {
+        if (Core.Schedule.MaintenanceWindows.IsOpen(maintenance, now, out var reason))
+        {
+            return $"updates allowed now ({reason})";
+        }
+
+        var next = Core.Schedule.MaintenanceWindows.NextOpening(maintenance, now);
+        var when = next is { } at
+            ? $"next window {Format.Local(at)}"
+            : "no window in the next two weeks";
+        return $"updates deferred: {reason}; {when}";
     }
 
     public static string Describe(UpdateRecord record)

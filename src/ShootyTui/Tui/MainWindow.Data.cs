@@ -115,6 +115,13 @@ internal sealed partial class MainWindow
             _overviewLines.Add($"{Format.Status(check.Status)} {check.Name}");
         }
 
+        var maintenance = _deployment.Config.Maintenance;
+        _overviewLines.Add(
+            Core.Schedule.MaintenanceWindows.IsOpen(maintenance, now, out _) ? "window: open now"
+            : Core.Schedule.MaintenanceWindows.NextOpening(maintenance, now) is { } next
+                ? $"next window {next.ToLocalTime():MM-dd HH:mm}"
+            : "no window in two weeks"
+        );
         var pending = _check?.Pending.Count ?? 0;
         _overviewLines.Add(
             _lastFetch is null ? "? not fetched yet"

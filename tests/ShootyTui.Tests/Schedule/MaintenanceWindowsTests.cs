@@ -112,3 +112,53 @@ public class MaintenanceWindowsTests
         Assert.False(Open(config, "2026-12-04T12:00:00Z")); // Friday
     }
 }
+
+public class NextOpeningTests
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById(
+        "Europe/Berlin"
+    );
+
+    private static MaintenanceConfig Config(string[] windows, DayOfWeek[]? blackoutDays = null) =>
+        new()
+        {
+            Timezone = Berlin.Id,
+            TimeZone = Berlin,
+            Windows = windows,
+            WindowRanges = windows.Select(MaintenanceWindow.Parse).ToList(),
+            BlackoutDays = blackoutDays ?? [],
+            BlackoutDates = [],
+        };
+
+    [Fact]
+    public void Next_opening_is_the_next_window_start_skipping_blackouts()
+    {
+        // Friday 2026-12-04 12:00 UTC (13:00 Berlin); Saturday is blacked out.
+        var config = Config(["02:00-06:00"], [DayOfWeek.Saturday]);
+
+        var next = MaintenanceWindows.NextOpening(
+            config,
+            DateTimeOffset.Parse("2026-12-04T12:00:00Z")
+        );
+
+        Assert.Equal(DateTimeOffset.Parse("2026-12-06T01:00:00Z"), next); // Sunday 02:00 CET
+    }
+
+    [Fact]
+    public void Next_opening_is_now_inside_a_window()
+    {
+        var now = DateTimeOffset.Parse("2026-12-04T02:00:00Z");
+
+        Assert.Equal(now, MaintenanceWindows.NextOpening(Config(["02:00-06:00"]), now));
+    }
+
+    [Fact]
+    public void Next_opening_is_null_when_every_day_is_blacked_out()
+    {
+        var config = Config(["02:00-06:00"], Enum.GetValues<DayOfWeek>());
+
+        Assert.Null(
+            MaintenanceWindows.NextOpening(config, DateTimeOffset.Parse("2026-12-04T12:00:00Z"))
+        );
+    }
+}
