@@ -103,18 +103,23 @@ internal sealed partial class MainWindow
         }
 
         var now = _deployment.Time.GetUtcNow();
-        _overviewLines.Add(status.Bot.Running ? $"● running, pid {status.Bot.Pid}" : "○ stopped");
-        if (status.Uptime(now) is { } uptime)
-        {
-            _overviewLines.Add($"  up {Format.Duration(uptime)}");
-        }
+        var uptime = status.Uptime(now) is { } up ? $", up {Format.Duration(up)}" : "";
+        _overviewLines.Add(
+            status.Bot.Running ? $"● running, pid {status.Bot.Pid}{uptime}" : "○ stopped"
+        );
+        _overviewLines.Add($"commit {Format.Short(status.Commit)} {status.Branch}");
 
-        _overviewLines.Add($"commit {Format.Short(status.Commit)}");
-        foreach (var check in status.Health.Checks)
-        {
-            _overviewLines.Add($"{Format.Status(check.Status)} {check.Name}");
-        }
-
+        // One line for all checks, naming the ones that need a look; the detail pane has all.
+        var checks = status.Health.Checks;
+        var problems = string.Join(
+            ", ",
+            checks.Where(check => check.Status != CheckStatus.Pass).Select(check => check.Name)
+        );
+        _overviewLines.Add(
+            problems.Length == 0 ? $"✓ healthy ({checks.Count} checks)"
+            : status.Healthy ? $"! healthy; look at {problems}"
+            : $"✗ unhealthy: {problems}"
+        );
         var maintenance = _deployment.Config.Maintenance;
         _overviewLines.Add(
             Core.Schedule.MaintenanceWindows.IsOpen(maintenance, now, out _) ? "window: open now"
