@@ -2,6 +2,7 @@ using ShootyTui.Core.Backups;
 using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
 using ShootyTui.Core.Health;
+using ShootyTui.Core.Notifications;
 using ShootyTui.Core.State;
 using ShootyTui.Core.Supervision;
 using ShootyTui.Core.Updates;
@@ -52,6 +53,17 @@ public sealed partial class Deployment : IDisposable
             log,
             time
         );
+        if (config.Notify.Discord.WebhookUrlEnv is not null)
+        {
+            Notifications = new DiscordNotifier(
+                config,
+                State,
+                () => Pipeline.ExtraEnvironment(),
+                log,
+                time
+            );
+            Pipeline.AddListener(Notifications);
+        }
     }
 
     public ShootyConfig Config { get; }
@@ -76,6 +88,9 @@ public sealed partial class Deployment : IDisposable
     public BackupService? Backups { get; }
 
     public UpdatePipeline Pipeline { get; }
+
+    /// <summary>Discord notifications, or null when <c>[notify.discord]</c> names no URL.</summary>
+    public DiscordNotifier? Notifications { get; }
 
     public static Deployment Open(
         ShootyConfig config,
@@ -111,5 +126,10 @@ public sealed partial class Deployment : IDisposable
             Environment = config.Bot.Environment,
         };
 
-    public void Dispose() => Git.Dispose();
+    public void Dispose()
+    {
+        // Gives queued notifications a few seconds to go out; the rest wait in state.db.
+        Notifications?.Dispose();
+        Git.Dispose();
+    }
 }
