@@ -17,7 +17,7 @@ public sealed record AutoRunResult(int ExitCode, IReadOnlyList<string> Messages)
 /// </summary>
 public sealed class AutoRun(Deployment deployment)
 {
-    private const string LastRunKey = "last_auto_run";
+    internal const string LastRunKey = "last_auto_run";
     private const string AnnouncedTipKey = "announced_tip";
 
     private readonly Settings _settings = new(deployment.State);
