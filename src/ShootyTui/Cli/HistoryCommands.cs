@@ -127,18 +127,7 @@ internal static class HistoryCommands
                     $"no remote-tracking branch {context.Config.Bot.Remote}/"
                         + $"{context.Config.Bot.Branch}; run `shooty check` first or name TO"
                 );
-        var commits = git.GetCommits(fromCommit, toCommit);
-        var files = git.GetChanges(fromCommit, toCommit);
-        Console.Write(
-            ChangelogWriter.Write(
-                context.Config.Bot.Name,
-                fromCommit,
-                toCommit,
-                commits,
-                files,
-                context.Config
-            )
-        );
+        Console.Write(ChangelogWriter.ForRange(git, fromCommit, toCommit, context.Config));
         return ExitCodes.Success;
     }
 
