@@ -1,8 +1,9 @@
 namespace ShootyTui.Core.Notifications;
 
 /// <summary>
-/// Size limits of a webhook message, as Discord's API documentation lists them (messages and
-/// embeds, 2025). Discord rejects a message that breaks one with HTTP 400.
+/// Size limits of a webhook message. Discord rejects a message that breaks one with HTTP 400.
+/// The embed limits match what client libraries encode from Discord's documentation
+/// (twilight-http, @sapphire/discord-utilities), which counts Unicode code points.
 /// </summary>
 public static class DiscordLimits
 {
@@ -14,6 +15,8 @@ public static class DiscordLimits
     public const int FieldName = 256;
     public const int FieldValue = 1024;
     public const int FooterText = 2048;
+
+    // NOTE: the 80-character webhook username limit was not checked against Discord's docs.
     public const int Username = 80;
 
     /// <summary>Maximum of titles, descriptions, field names and values and footers together.</summary>

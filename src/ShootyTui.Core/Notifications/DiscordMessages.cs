@@ -23,13 +23,14 @@ public sealed partial class DiscordMessages(ShootyConfig config)
     /// <summary>The configured failure mention, or null when none is set.</summary>
     public Mention? FailureMention { get; } = Mention.Parse(config.Notify.Discord.MentionOnFailure);
 
-    /// <summary>A message that asks Discord to show <paramref name="embed"/> and to ping nobody.</summary>
+    /// <summary>A message that shows <paramref name="embed"/> and pings no one.</summary>
     public WebhookMessage Card(Embed embed) => Compose(null, embed, AllowedMentions.None);
 
     /// <summary>
-    /// A short message that pings the failure mention. Discord sends no notification for a
-    /// mention added by an edit, so a failure is announced by a new message as well.
+    /// A short message that pings the failure mention. It is posted as a new message, because
+    /// a mention added by editing a message is not expected to notify anyone.
     /// </summary>
+    // NOTE: Discord's API documentation was not checked on whether an edit can notify.
     public WebhookMessage? Ping(string text) =>
         FailureMention is { } mention
             ? new WebhookMessage(

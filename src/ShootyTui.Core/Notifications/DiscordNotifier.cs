@@ -60,7 +60,7 @@ public sealed partial class DiscordNotifier : IUpdateListener, IDisposable
     /// <summary>How long one request may take before it counts as a network error.</summary>
     public static TimeSpan RequestTimeout { get; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The name of the variable that holds the webhook URL.</summary>
+    /// <summary>The name of the variable that contains the webhook URL.</summary>
     public string Variable { get; }
 
     public DiscordMessages Messages { get; }

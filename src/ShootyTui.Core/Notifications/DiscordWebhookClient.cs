@@ -7,8 +7,8 @@ namespace ShootyTui.Core.Notifications;
 
 /// <summary>
 /// Sends one webhook request: POST to execute the webhook, PATCH to edit a message it posted.
-/// It never throws for HTTP or network errors; the caller decides on retries from the
-/// <see cref="WebhookResponse"/>.
+/// HTTP errors, network errors and timeouts come back as a <see cref="WebhookResponse"/>, so the
+/// caller decides on retries. Only cancellation through the token throws.
 /// </summary>
 public sealed class DiscordWebhookClient(HttpClient http, TimeSpan requestTimeout)
 {
@@ -73,7 +73,7 @@ public sealed class DiscordWebhookClient(HttpClient http, TimeSpan requestTimeou
         }
         catch (JsonException)
         {
-            // Not JSON: a proxy in front of Discord may answer 429 itself.
+            // Not JSON: a proxy in front of Discord may return 429 itself.
         }
 
         if (headers.RetryAfter?.Delta is { } delta)

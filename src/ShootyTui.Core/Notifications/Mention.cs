@@ -11,7 +11,7 @@ public sealed partial record Mention(string Text, AllowedMentions Allowed)
     /// <summary>
     /// Reads a mention such as <c>&lt;@&amp;123&gt;</c> (role), <c>&lt;@123&gt;</c> or
     /// <c>&lt;@!123&gt;</c> (user), <c>@here</c> or <c>@everyone</c>. Any other text is shown but
-    /// pings nobody. Null for null or blank text.
+    /// pings no one. Null for null or blank text.
     /// </summary>
     public static Mention? Parse(string? text)
     {

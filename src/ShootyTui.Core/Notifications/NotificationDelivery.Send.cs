@@ -72,8 +72,8 @@ public sealed partial class NotificationDelivery
     }
 
     /// <summary>
-    /// Sends once, and again after each 429 while Discord's wait is short; returns the last
-    /// response, which is a 429 only when the wait was too long or the retries ran out.
+    /// Sends once, and again after each 429 while Discord's wait is short. Returns the last
+    /// response. It is a 429 only when the wait was too long or the retries ran out.
     /// </summary>
     private async Task<WebhookResponse> SendWithRateLimitAsync(
         WebhookAddress target,

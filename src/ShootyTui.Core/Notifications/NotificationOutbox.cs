@@ -7,7 +7,7 @@ namespace ShootyTui.Core.Notifications;
 /// <summary>
 /// Notifications waiting to be sent, and the Discord message ids of keyed messages, kept in
 /// <c>state.db</c> so that a message survives an outage or a crash and is sent by a later run.
-/// Writing here is a local SQLite insert, so an update never waits on the network.
+/// <see cref="Enqueue"/> only writes to SQLite, so an update does not wait on the network.
 /// </summary>
 public sealed partial class NotificationOutbox
 {

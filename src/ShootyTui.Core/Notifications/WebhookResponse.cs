@@ -2,7 +2,7 @@ namespace ShootyTui.Core.Notifications;
 
 /// <summary>
 /// What one webhook request returned. <see cref="Status"/> is 0 when no HTTP response arrived
-/// (connection refused, DNS, timeout), and <see cref="Error"/> says why.
+/// (connection refused, DNS, timeout), and <see cref="Error"/> describes the failure.
 /// </summary>
 /// <param name="Body">The response body, with the webhook URL and token redacted.</param>
 /// <param name="RetryAfter">For a 429: how long Discord asks to wait.</param>

@@ -10,7 +10,7 @@ namespace ShootyTui.Tests.Changelogs;
 public partial class ChangelogWriterTests
 {
     [Fact]
-    public void Changelog_groups_commits_and_keeps_merges_and_other_subjects()
+    public void Changelog_keeps_merges_and_free_subjects()
     {
         using var fixture = new GitFixture();
         var feat = fixture.CommitToOrigin("feat(ui): add the scores panel", Files("ui.py", "a"));

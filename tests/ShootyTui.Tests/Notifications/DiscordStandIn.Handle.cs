@@ -40,7 +40,7 @@ public sealed partial class DiscordStandIn
 
         if (Hang)
         {
-            // Never answers; Dispose closes the connection.
+            // No response; Dispose closes the connection.
             return;
         }
 

@@ -8,9 +8,9 @@ namespace ShootyTui.Tests.Notifications;
 
 /// <summary>
 /// A loopback HTTP server that behaves like Discord's webhook endpoint: it checks every payload
-/// against Discord's size limits, answers <c>?wait=true</c> with a message id, accepts PATCH
-/// edits of its messages, and on request answers 429 with <c>retry_after</c>, a given status,
-/// or never answers at all.
+/// against Discord's size limits, returns a message id for <c>?wait=true</c>, accepts PATCH
+/// edits of its messages, and on request responds with 429 and <c>retry_after</c>, with a given
+/// status, or not at all.
 /// </summary>
 public sealed partial class DiscordStandIn : IDisposable
 {
@@ -40,16 +40,16 @@ public sealed partial class DiscordStandIn : IDisposable
     /// <summary>The current JSON of every message posted with <c>?wait=true</c>, by id.</summary>
     public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
 
-    /// <summary>Limit violations found in payloads; each one was answered with 400.</summary>
+    /// <summary>Limit violations found in payloads; each one got a 400 response.</summary>
     public ConcurrentQueue<string> Violations { get; } = new();
 
     /// <summary>When true, requests are read and then left without a response.</summary>
     public bool Hang { get; set; }
 
-    /// <summary>When true, every request is answered with 503, as during an outage.</summary>
+    /// <summary>When true, every request gets a 503 response, as during an outage.</summary>
     public bool Down { get; set; }
 
-    /// <summary>Answers the next request with 429 and this <c>retry_after</c> in seconds.</summary>
+    /// <summary>Responds to the next request with 429 and this <c>retry_after</c> in seconds.</summary>
     public void RateLimitNext(double retryAfterSeconds) =>
         _scripted.Enqueue(response =>
         {
@@ -64,7 +64,7 @@ public sealed partial class DiscordStandIn : IDisposable
             return true;
         });
 
-    /// <summary>Answers the next <paramref name="count"/> requests with this status and body.</summary>
+    /// <summary>Responds to the next <paramref name="count"/> requests with this status and body.</summary>
     public void FailNext(int count, int status, string body = """{"message": "Server error"}""")
     {
         for (var i = 0; i < count; i++)

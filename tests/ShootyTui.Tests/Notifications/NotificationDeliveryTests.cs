@@ -147,7 +147,7 @@ public class NotificationDeliveryTests
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Edit_of_a_deleted_message_posts_a_new_one()
+    public async Task Deleted_message_is_posted_anew()
     {
         using var fixture = new NotifierFixture();
         fixture.Notifier.Outbox.SetMessageId("update:2", "1", DateTimeOffset.UtcNow);
@@ -161,7 +161,7 @@ public class NotificationDeliveryTests
     }
 
     [Fact]
-    public void Newer_entry_replaces_an_unsent_one_with_the_same_key()
+    public void Newer_entry_replaces_unsent_same_key()
     {
         using var fixture = new NotifierFixture();
         var now = DateTimeOffset.UtcNow;

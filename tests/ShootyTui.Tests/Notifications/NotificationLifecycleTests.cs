@@ -39,7 +39,7 @@ public class NotificationLifecycleTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Rolled_back_update_shows_the_failing_step_and_pings()
+    public async Task Rollback_message_shows_the_failed_step()
     {
         using var standIn = new DiscordStandIn();
         await using var engine = await StartAsync(standIn);

@@ -45,7 +45,7 @@ public class NotifyCommandTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Notify_test_without_the_variable_is_a_usage_error()
+    public async Task Notify_test_needs_the_variable()
     {
         await using var fixture = await DeploymentFixture.CreateAsync();
         AppendNotify(fixture);
@@ -57,7 +57,7 @@ public class NotifyCommandTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Notify_test_without_config_section_is_a_usage_error()
+    public async Task Notify_test_needs_the_config_section()
     {
         await using var fixture = await DeploymentFixture.CreateAsync();
 
