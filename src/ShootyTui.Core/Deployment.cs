@@ -2,6 +2,7 @@ using ShootyTui.Core.Backups;
 using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
 using ShootyTui.Core.Health;
+using ShootyTui.Core.Notifications;
 using ShootyTui.Core.State;
 using ShootyTui.Core.Supervision;
 using ShootyTui.Core.Updates;
@@ -58,6 +59,17 @@ public sealed partial class Deployment : IDisposable
             time,
             Settings
         );
+        if (config.Notify.Discord.WebhookUrlEnv is not null)
+        {
+            Notifications = new DiscordNotifier(
+                config,
+                State,
+                () => Pipeline.ExtraEnvironment(),
+                log,
+                time
+            );
+            Pipeline.AddListener(Notifications);
+        }
     }
 
     public ShootyConfig Config { get; }
@@ -87,6 +99,9 @@ public sealed partial class Deployment : IDisposable
     public BackupService? Backups { get; }
 
     public UpdatePipeline Pipeline { get; }
+
+    /// <summary>Discord notifications, or null when <c>[notify.discord]</c> names no URL.</summary>
+    public DiscordNotifier? Notifications { get; }
 
     public static Deployment Open(
         ShootyConfig config,
@@ -145,5 +160,10 @@ public sealed partial class Deployment : IDisposable
             Environment = config.Bot.Environment,
         };
 
-    public void Dispose() => Git.Dispose();
+    public void Dispose()
+    {
+        // Gives queued notifications a few seconds to go out; the rest wait in state.db.
+        Notifications?.Dispose();
+        Git.Dispose();
+    }
 }

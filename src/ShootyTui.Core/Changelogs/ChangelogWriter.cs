@@ -27,6 +27,20 @@ public static partial class ChangelogWriter
         ("revert", "Reverts"),
     ];
 
+    /// <summary>
+    /// Reads every commit of from..to (no cap) and the files changed between the two trees,
+    /// then writes the changelog.
+    /// </summary>
+    public static string ForRange(GitRepository git, string from, string to, ShootyConfig config) =>
+        Write(
+            config.Bot.Name,
+            from,
+            to,
+            git.GetCommits(from, to, int.MaxValue),
+            git.GetChanges(from, to),
+            config
+        );
+
     public static string Write(
         string botName,
         string from,
@@ -39,10 +53,15 @@ public static partial class ChangelogWriter
         var text = new StringBuilder();
         text.AppendLine($"# {botName}: {Short(from)}..{Short(to)}");
         text.AppendLine();
+        text.AppendLine($"Range: `{from}..{to}`");
+        text.AppendLine();
         var added = files.Sum(file => file.Added);
         var deleted = files.Sum(file => file.Deleted);
+        var merges = commits.Count(commit => commit.IsMerge);
+        var mergeNote = merges > 0 ? $" ({merges} merge(s))" : "";
         text.AppendLine(
-            $"{commits.Count} commit(s), {files.Count} file(s) changed, +{added} -{deleted}"
+            $"{commits.Count} commit(s){mergeNote}, {files.Count} file(s) changed, "
+                + $"+{added} -{deleted}"
         );
         var badges = ChangeBadgeRules.Describe(ChangeBadgeRules.For(files, config));
         if (badges.Count > 0)
@@ -78,7 +97,11 @@ public static partial class ChangelogWriter
             text.AppendLine("|---|---|---:|---:|");
             foreach (var file in files)
             {
-                text.AppendLine($"| {file.Path} | {file.Status} | {file.Added} | {file.Deleted} |");
+                var path = file.OldPath is { } old
+                    ? $"{Cell(old)} → {Cell(file.Path)}"
+                    : Cell(file.Path);
+                // NOTE: binary files show 0 and 0, because FileChange carries no binary flag.
+                text.AppendLine($"| {path} | {file.Status} | {file.Added} | {file.Deleted} |");
             }
         }
 
@@ -117,6 +140,9 @@ public static partial class ChangelogWriter
         var type = match.Groups[1].Value.ToLowerInvariant();
         return Groups.Any(group => group.Type == type) ? type : "";
     }
+
+    /// <summary>Escapes a pipe, which would otherwise split a markdown table cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|");
 
     private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 

@@ -1,4 +1,5 @@
 using ShootyTui.Core.Health;
+using ShootyTui.Core.Notifications;
 using ShootyTui.Core.Schedule;
 using ShootyTui.Core.State;
 
@@ -59,6 +60,7 @@ public sealed class AutoRun(Deployment deployment)
         var watchdog = await WatchdogAsync(messages, ct);
         var update = await FetchAndApplyAsync(held, messages, clockBehind, last, ct);
         var exitCode = update != ExitCodes.Success ? update : watchdog;
+        await DeliverNotificationsAsync(ct);
         _log.Information("Auto run finished with exit code {ExitCode}", exitCode);
         return new AutoRunResult(exitCode, messages);
     }
@@ -90,11 +92,13 @@ public sealed class AutoRun(Deployment deployment)
 
         if (!config.Update.Auto)
         {
+            AnnouncePending(announce, report, "auto updates are off: run `shooty update`");
             return ExitCodes.Success;
         }
 
         if (clockBehind)
         {
+            AnnouncePending(announce, report, "waiting until the clock is synced");
             messages.Add(
                 $"the clock ({UpdateJournal.Iso(deployment.Time.GetUtcNow())}) is behind the last "
                     + $"run ({UpdateJournal.Iso(lastRun!.Value)}); updates wait until time is synced"
@@ -110,6 +114,7 @@ public sealed class AutoRun(Deployment deployment)
         );
         if (result.Deferred)
         {
+            AnnouncePending(announce, report, result.Message);
             if (announce)
             {
                 messages.Add(result.Message);
@@ -138,6 +143,9 @@ public sealed class AutoRun(Deployment deployment)
         // Only a failed check restarts the bot; a probe that could not run says nothing about it.
         if (report.Verdict != HealthVerdict.Fail)
         {
+            deployment.Notifications?.WatchdogObserved(
+                new WatchdogEvent(WatchdogEventKind.Healthy, "every health check passes")
+            );
             return ExitCodes.Success;
         }
 
@@ -157,6 +165,9 @@ public sealed class AutoRun(Deployment deployment)
                 + "again: investigate the bot log";
             _log.Error("{Message}", message);
             messages.Add(message);
+            deployment.Notifications?.WatchdogObserved(
+                new WatchdogEvent(WatchdogEventKind.GaveUp, message)
+            );
             return ExitCodes.Failed;
         }
 
@@ -177,10 +188,15 @@ public sealed class AutoRun(Deployment deployment)
             TimeSpan.FromMilliseconds(500),
             ct
         );
-        messages.Add(
-            gate.Passed
-                ? $"{config.Bot.Name} was unhealthy ({problem}); restarted and healthy again"
-                : $"{config.Bot.Name} was unhealthy ({problem}); restarted but still unhealthy: {gate.Detail}"
+        var outcome = gate.Passed
+            ? $"{config.Bot.Name} was unhealthy ({problem}); restarted and healthy again"
+            : $"{config.Bot.Name} was unhealthy ({problem}); restarted but still unhealthy: {gate.Detail}";
+        messages.Add(outcome);
+        deployment.Notifications?.WatchdogObserved(
+            new WatchdogEvent(
+                gate.Passed ? WatchdogEventKind.Restarted : WatchdogEventKind.StillUnhealthy,
+                outcome
+            )
         );
         return gate.Passed ? ExitCodes.Success : ExitCodes.Failed;
     }
@@ -194,6 +210,35 @@ public sealed class AutoRun(Deployment deployment)
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
             _log.Warning(e, "Recording health samples failed");
+        }
+    }
+
+    /// <summary>Queues "updates pending" once per new tip (when <paramref name="announce"/>).</summary>
+    private void AnnouncePending(bool announce, CheckReport report, string plan)
+    {
+        if (announce && report.Tip is { } tip)
+        {
+            deployment.Notifications?.UpdatesPending(report.Commit, tip, report.Pending, plan);
+        }
+    }
+
+    /// <summary>Sends the queued notifications, including those from earlier runs.</summary>
+    private async Task DeliverNotificationsAsync(CancellationToken ct)
+    {
+        if (deployment.Notifications is not { } notifications)
+        {
+            return;
+        }
+
+        var report = await notifications.DeliverQueuedAsync(ct);
+        if (report.Sent + report.Dropped + report.Remaining > 0)
+        {
+            _log.Information(
+                "Notifications: {Sent} sent, {Dropped} dropped, {Remaining} still queued",
+                report.Sent,
+                report.Dropped,
+                report.Remaining
+            );
         }
     }
 

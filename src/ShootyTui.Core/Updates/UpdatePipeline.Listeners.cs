@@ -14,7 +14,7 @@ public sealed partial class UpdatePipeline
                 return Task.FromResult("no notification channels configured");
             }
 
-            var commits = git.GetCommits(run.From, run.To);
+            var commits = git.GetCommits(run.From, run.To, int.MaxValue);
             var changelog = Changelogs.ChangelogWriter.Write(
                 config.Bot.Name,
                 run.From,

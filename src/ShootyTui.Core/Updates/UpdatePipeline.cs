@@ -147,14 +147,7 @@ public sealed partial class UpdatePipeline(
                     System.Globalization.CultureInfo.InvariantCulture
                 );
             var path = Path.Combine(directory, $"{stamp}-{Short(run.To)}.md");
-            var text = Changelogs.ChangelogWriter.Write(
-                config.Bot.Name,
-                run.From,
-                run.To,
-                git.GetCommits(run.From, run.To),
-                git.GetChanges(run.From, run.To),
-                config
-            );
+            var text = Changelogs.ChangelogWriter.ForRange(git, run.From, run.To, config);
             File.WriteAllText(path, text);
             log.Information("Update {UpdateId}: changelog written to {Path}", run.Id, path);
         }

@@ -68,6 +68,7 @@ internal static partial class CommandLine
         root.Subcommands.Add(History());
         root.Subcommands.Add(Changelog());
         root.Subcommands.Add(Backup());
+        root.Subcommands.Add(Notify());
         root.Subcommands.Add(Demo(openTui));
         root.Subcommands.Add(Init());
         return root;
@@ -221,6 +222,19 @@ internal static partial class CommandLine
                         ),
                     ct
                 )
+        );
+        return command;
+    }
+
+    private static Command Notify()
+    {
+        var command = new Command("notify", "Discord notifications");
+        command.Subcommands.Add(
+            Simple(
+                "test",
+                "Send a test message to the Discord webhook and print the response",
+                NotifyCommand.TestAsync
+            )
         );
         return command;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ShootyTui.Core;
 using ShootyTui.Core.Changelogs;
+using ShootyTui.Core.Metrics;
 using ShootyTui.Core.Updates;
 
 namespace ShootyTui.Cli;
@@ -18,7 +19,8 @@ internal static class HistoryCommands
         }
 
         var records = context.Deployment.Journal.List(limit);
-        var totals = UpdateTotals.From(context.Deployment.Journal.List(int.MaxValue));
+        var metrics = UpdateMetrics.Read(context.Deployment.State, context.Deployment.Journal);
+        var totals = metrics.Totals;
         if (json)
         {
             var document = new HistoryJson(
@@ -30,7 +32,18 @@ internal static class HistoryCommands
                     totals.RollbackFailed,
                     Math.Round(totals.SuccessRate, 4),
                     totals.MeanDowntimeMs is { } average ? Math.Round(average, 1) : null,
-                    totals.WorstDowntimeMs
+                    totals.WorstDowntimeMs,
+                    metrics.Rollbacks,
+                    metrics.MeanTimeToRecoverMs is { } recover ? Math.Round(recover, 1) : null,
+                    metrics
+                        .Steps.Select(step => new StepDurationJson(
+                            step.Step,
+                            step.Count,
+                            Math.Round(step.MeanMs, 1),
+                            step.MaxMs
+                        ))
+                        .ToList(),
+                    UnattendedToJson(metrics.LastUnattended)
                 )
             );
             Console.WriteLine(
@@ -42,6 +55,7 @@ internal static class HistoryCommands
         if (records.Count == 0)
         {
             Console.WriteLine("no updates recorded yet");
+            PrintUnattended(metrics.LastUnattended);
             return ExitCodes.Success;
         }
 
@@ -54,17 +68,53 @@ internal static class HistoryCommands
             }
         }
 
-        var mean = totals.MeanDowntimeMs is { } ms
-            ? Format.Duration(TimeSpan.FromMilliseconds(ms))
-            : "-";
         Console.WriteLine();
         Console.WriteLine(
             $"{totals.Attempts} attempt(s): {totals.Succeeded} succeeded, {totals.RolledBack} rolled "
                 + $"back, {totals.RollbackFailed} rollback failed; success rate "
-                + $"{totals.SuccessRate:P0}; mean downtime {mean}"
+                + $"{totals.SuccessRate:P0}"
         );
+        Console.WriteLine(
+            $"downtime: mean {Milliseconds(totals.MeanDowntimeMs)}, worst "
+                + $"{Milliseconds(totals.WorstDowntimeMs)}; {metrics.Rollbacks} rollback(s), mean "
+                + $"time to recover {Milliseconds(metrics.MeanTimeToRecoverMs)}"
+        );
+        if (metrics.Steps.Count > 0)
+        {
+            Console.WriteLine(
+                "steps (mean / worst): "
+                    + string.Join(
+                        ", ",
+                        metrics.Steps.Select(step =>
+                            $"{step.Step} {Milliseconds(step.MeanMs)} / {Milliseconds(step.MaxMs)}"
+                        )
+                    )
+            );
+        }
+
+        PrintUnattended(metrics.LastUnattended);
         return ExitCodes.Success;
     }
+
+    private static void PrintUnattended(UnattendedRun unattended)
+    {
+        var run = unattended.LastRunAt is { } at ? Format.Iso(at) : "never";
+        var update = unattended.LastUpdateId is { } id
+            ? $"; last unattended update #{id} {unattended.LastUpdateOutcome ?? "running"}"
+            : "";
+        Console.WriteLine($"last unattended run: {run}{update}");
+    }
+
+    private static string Milliseconds(double? ms) =>
+        ms is { } value ? Format.Duration(TimeSpan.FromMilliseconds(value)) : "-";
+
+    private static UnattendedJson UnattendedToJson(UnattendedRun unattended) =>
+        new(
+            unattended.LastRunAt is { } at ? Format.Iso(at) : null,
+            unattended.LastUpdateId,
+            unattended.LastUpdateAt is { } started ? Format.Iso(started) : null,
+            unattended.LastUpdateOutcome
+        );
 
     public static int Changelog(CliContext context, string? from, string? to)
     {
@@ -77,18 +127,7 @@ internal static class HistoryCommands
                     $"no remote-tracking branch {context.Config.Bot.Remote}/"
                         + $"{context.Config.Bot.Branch}; run `shooty check` first or name TO"
                 );
-        var commits = git.GetCommits(fromCommit, toCommit);
-        var files = git.GetChanges(fromCommit, toCommit);
-        Console.Write(
-            ChangelogWriter.Write(
-                context.Config.Bot.Name,
-                fromCommit,
-                toCommit,
-                commits,
-                files,
-                context.Config
-            )
-        );
+        Console.Write(ChangelogWriter.ForRange(git, fromCommit, toCommit, context.Config));
         return ExitCodes.Success;
     }
 

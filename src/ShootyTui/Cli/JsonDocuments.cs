@@ -54,7 +54,20 @@ public sealed record TotalsJson(
     int RollbackFailed,
     double SuccessRate,
     double? MeanDowntimeMs,
-    long? WorstDowntimeMs
+    long? WorstDowntimeMs,
+    int Rollbacks,
+    double? MeanTimeToRecoverMs,
+    IReadOnlyList<StepDurationJson> StepDurations,
+    UnattendedJson LastUnattendedRun
+);
+
+public sealed record StepDurationJson(string Step, int Count, double MeanMs, long MaxMs);
+
+public sealed record UnattendedJson(
+    string? At,
+    long? UpdateId,
+    string? UpdateStartedAt,
+    string? Outcome
 );
 
 public sealed record BackupListJson(IReadOnlyList<BackupJson> Backups);

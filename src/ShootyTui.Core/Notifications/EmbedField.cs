@@ -1,0 +1,3 @@
+namespace ShootyTui.Core.Notifications;
+
+public sealed record EmbedField(string Name, string Value, bool Inline);
