@@ -69,6 +69,8 @@ internal static partial class CommandLine
         root.Subcommands.Add(Changelog());
         root.Subcommands.Add(Backup());
         root.Subcommands.Add(Demo(openTui));
+        root.Subcommands.Add(ScheduleCommand.Build());
+        root.Subcommands.Add(WebhookCommand.Build());
         return root;
     }
 
