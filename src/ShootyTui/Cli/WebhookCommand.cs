@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ShootyTui.Core;
 using ShootyTui.Web;
 
@@ -70,14 +71,20 @@ internal static class WebhookCommand
             $"listening on {string.Join(", ", server.Addresses)} (POST {config.Path}, GET "
                 + $"/health) for pushes to {config.Branch}; Ctrl+C stops"
         );
-        try
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-        }
-        catch (OperationCanceledException) { }
+        // SIGTERM (systemctl stop) and SIGINT end the listener; a running update finishes first.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        await server.WaitForShutdownAsync(stop.Token);
 
         Console.WriteLine("stopping; a running update is allowed to finish");
         context.Log.Information("Webhook listener stopping");
         return ExitCodes.Success;
+
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
     }
 }
