@@ -65,7 +65,9 @@ public sealed partial class WebhookServer : IAsyncDisposable
         builder.Services.AddRateLimiter(limiter => ConfigureRateLimit(limiter, config));
 
         var app = builder.Build();
-        app.Use((context, next) => FilterSourceAsync(context, next, config, deliveryLog));
+        app.Use(
+            (context, next) => FilterSourceAsync(context, next, config, deliveryLog, deployment.Log)
+        );
         app.UseRateLimiter();
         app.MapPost(config.Path, endpoint.HandleAsync);
         app.MapGet(HealthPath, context => HealthAsync(context, updates));
@@ -108,7 +110,8 @@ public sealed partial class WebhookServer : IAsyncDisposable
         HttpContext context,
         RequestDelegate next,
         WebhookConfig config,
-        DeliveryLog deliveryLog
+        DeliveryLog deliveryLog,
+        Serilog.ILogger log
     )
     {
         var started = Stopwatch.GetTimestamp();
@@ -144,6 +147,16 @@ public sealed partial class WebhookServer : IAsyncDisposable
             }
 
             await next(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No ASP.NET Core logging provider is configured, so the error is logged here.
+            info.Decision = $"failed: {e.GetType().Name}";
+            log.Error(e, "Webhook request {DeliveryId} from {Source} failed", info.Id, info.Source);
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            }
         }
         finally
         {

@@ -100,8 +100,8 @@ return signed is { Status: 202 } && rejected == count ? 0 : 1;
 
 double Percentile(double p) => latencies[Math.Min(count - 1, (int)Math.Ceiling(p * count) - 1)];
 
-// Eight kinds of forged request; the X-Forwarded-For address spreads them over many sources,
-// as a botnet would, so the rate limit does not answer all of them.
+// Builds one of eight kinds of forged request. The X-Forwarded-For address spreads them over
+// many sources, as a botnet would, so the rate limit does not reject all of them.
 HttpRequestMessage Forge(int i)
 {
     var body = $"{{\"ref\":\"refs/heads/main\",\"after\":\"{i:x40}\"}}";
