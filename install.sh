@@ -48,3 +48,45 @@ case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "note: $prefix/bin is not on PATH; add it to run \`shooty\`" ;;
 esac
+
+# ---------------------------------------------------------------------------------------------
+# Optional: the webhook listener as a systemd service (`install.sh --webhook-unit`).
+# Needs BOT_PATH (the bot's checkout); STATE_DIR and BACKUP_DIR default to shooty's defaults
+# for [bot] name = BOT_NAME, and WEBHOOK_ENV_FILE to ~/.config/shooty/webhook.env. Uses sudo
+# when not run as root.
+# ---------------------------------------------------------------------------------------------
+if [[ " $* " == *" --webhook-unit "* ]]; then
+  if [[ -z "${BOT_PATH:-}" ]]; then
+    echo "install.sh: --webhook-unit needs BOT_PATH, the bot's checkout, such as BOT_PATH=\$HOME/shootybot" >&2
+    exit 2
+  fi
+
+  config_file="$config_dir/shooty.toml"
+  state_dir=${STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/shooty/${BOT_NAME:-shootybot}}
+  backup_dir=${BACKUP_DIR:-$state_dir/backups}
+  env_file=${WEBHOOK_ENV_FILE:-$config_dir/webhook.env}
+  mkdir -p "$state_dir" "$backup_dir"
+  if [[ ! -f "$env_file" ]]; then
+    install -m 0600 /dev/null "$env_file"
+    echo "SHOOTY_WEBHOOK_SECRET=" >"$env_file"
+    echo "wrote $env_file: put the GitHub hook's secret there and set [webhook] secret_env = \"SHOOTY_WEBHOOK_SECRET\""
+  fi
+
+  unit=$(mktemp)
+  sed -e "s|@BOT_PATH@|$BOT_PATH|g" \
+    -e "s|@USER@|$(id -un)|g" \
+    -e "s|@GROUP@|$(id -gn)|g" \
+    -e "s|@SHOOTY@|$target/shooty|g" \
+    -e "s|@CONFIG@|$config_file|g" \
+    -e "s|@ENV_FILE@|$env_file|g" \
+    -e "s|@READ_WRITE_PATHS@|$BOT_PATH $state_dir $backup_dir|g" \
+    systemd/shooty-webhook.service >"$unit"
+
+  sudo_cmd=()
+  [[ "$(id -u)" -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" install -m 0644 "$unit" /etc/systemd/system/shooty-webhook.service
+  rm -f "$unit"
+  "${sudo_cmd[@]}" systemctl daemon-reload
+  echo "installed /etc/systemd/system/shooty-webhook.service"
+  echo "start it with: sudo systemctl enable --now shooty-webhook"
+fi

@@ -23,6 +23,7 @@ public sealed class AutoRun(Deployment deployment)
 
     private readonly Settings _settings = deployment.Settings;
     private readonly RestartLog _restarts = new(deployment.State);
+    private readonly UpdateSchedule _schedule = new(deployment.State);
     private readonly Serilog.ILogger _log = deployment.Log;
 
     public async Task<AutoRunResult> RunAsync(CancellationToken ct)
@@ -90,7 +91,10 @@ public sealed class AutoRun(Deployment deployment)
             );
         }
 
-        if (!config.Update.Auto)
+        // A scheduled tip (from `shooty schedule` or the webhook) is applied even when
+        // [update] auto is false, and only that tip: a newer one has not been approved.
+        var scheduled = _schedule.Get();
+        if (!config.Update.Auto && scheduled is null)
         {
             AnnouncePending(announce, report, "auto updates are off: run `shooty update`");
             return ExitCodes.Success;
@@ -106,12 +110,23 @@ public sealed class AutoRun(Deployment deployment)
             return ExitCodes.Deferred;
         }
 
+        var expectedTip = config.Update.Auto ? null : scheduled?.Tip;
         var result = await deployment.Pipeline.RunAsync(
             held,
-            new UpdateRequest("auto", Unattended: true),
+            new UpdateRequest("auto", Unattended: true, ExpectedTip: expectedTip),
             null,
             ct
         );
+        if (scheduled is not null && !result.Deferred)
+        {
+            _schedule.Cancel();
+            _log.Information(
+                "Scheduled update to {Tip} ran: {Message}",
+                Short(scheduled.Tip),
+                result.Message
+            );
+        }
+
         if (result.Deferred)
         {
             AnnouncePending(announce, report, result.Message);

@@ -71,6 +71,8 @@ internal static partial class CommandLine
         root.Subcommands.Add(Notify());
         root.Subcommands.Add(Demo(openTui));
         root.Subcommands.Add(Init());
+        root.Subcommands.Add(ScheduleCommand.Build());
+        root.Subcommands.Add(WebhookCommand.Build());
         return root;
     }
 
