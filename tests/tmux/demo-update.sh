@@ -16,7 +16,8 @@ shooty=("$@")
 work=$(mktemp -d)
 session="shooty-demo-$$"
 screens=${SCREENS:-$work/screens.txt}
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; pkill -f "$work/demo" 2>/dev/null || true; rm -rf "$work"' EXIT
+source "$(dirname "$0")/cleanup.sh"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; cleanup_work "$work"' EXIT
 
 quoted=$(printf '%q ' "${shooty[@]}")
 tmux new-session -d -s "$session" -x 80 -y 24 \

@@ -16,7 +16,8 @@ shift
 shooty=("$@")
 work=$(mktemp -d)
 session="shooty-signal-$$"
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; pkill -f "$work/demo" 2>/dev/null || true; rm -rf "$work"' EXIT
+source "$(dirname "$0")/cleanup.sh"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; cleanup_work "$work"' EXIT
 
 "${shooty[@]}" demo "$work/demo" --no-tui >/dev/null
 config="$work/demo/shooty.toml"
