@@ -88,6 +88,14 @@ public sealed partial class DiscordMessages(ShootyConfig config)
                 : null,
             Description = null,
         };
+        // Fields past the per-message total are dropped from the end.
+        while (
+            DiscordLimits.TotalLength(fitted) > DiscordLimits.EmbedTotal && fitted.Fields.Count > 0
+        )
+        {
+            fitted = fitted with { Fields = fitted.Fields.Take(fitted.Fields.Count - 1).ToList() };
+        }
+
         var budget = Math.Min(
             DiscordLimits.Description,
             DiscordLimits.EmbedTotal - DiscordLimits.TotalLength(fitted)

@@ -16,6 +16,11 @@ public static class DiscordText
             return text;
         }
 
+        if (max <= Ellipsis.Length)
+        {
+            return "";
+        }
+
         var end = SafeCut(text, max - Ellipsis.Length);
         return text[..end] + Ellipsis;
     }
@@ -29,6 +34,11 @@ public static class DiscordText
         if (text.Length <= max)
         {
             return text;
+        }
+
+        if (max <= Ellipsis.Length + 1)
+        {
+            return "";
         }
 
         var start = text.Length - (max - Ellipsis.Length - 1);

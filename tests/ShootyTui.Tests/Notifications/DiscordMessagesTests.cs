@@ -90,6 +90,45 @@ public class DiscordMessagesTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Card_with_too_many_fields_fits_the_total()
+    {
+        using var fixture = new NotifierFixture();
+        var fields = Enumerable
+            .Range(1, 40)
+            .Select(i => new EmbedField(new string('n', 300), new string('v', 2000), false))
+            .ToList();
+        var embed = new Embed(new string('t', 400), new string('d', 9000), 1, fields, null, null);
+
+        var card = fixture.Notifier.Messages.Card(embed);
+        await fixture.SendAsync(card);
+
+        Assert.Empty(fixture.StandIn.Violations);
+        Assert.Single(fixture.StandIn.Messages);
+        var fitted = card.Embeds[0];
+        Assert.True(fitted.Fields.Count is > 0 and <= 25, $"{fitted.Fields.Count} fields");
+        Assert.All(fitted.Fields, field => Assert.Equal(256, field.Name.Length));
+        Assert.All(fitted.Fields, field => Assert.Equal(1024, field.Value.Length));
+        Assert.True(DiscordLimits.TotalLength(fitted) <= 6000);
+    }
+
+    [Fact]
+    public void Text_cuts_never_split_an_emoji()
+    {
+        var text = string.Concat(Enumerable.Repeat("🎉", 100));
+
+        for (var max = 0; max < 40; max++)
+        {
+            var head = DiscordText.Head(text, max);
+            var tail = DiscordText.Tail(text, max);
+
+            Assert.True(head.Length <= max, $"head of {max}: {head.Length}");
+            Assert.True(tail.Length <= max, $"tail of {max}: {tail.Length}");
+            Assert.False(head.Length > 1 && char.IsHighSurrogate(head[^2]) && head[^1] == '…');
+            Assert.False(tail.Length > 2 && char.IsLowSurrogate(tail[2]));
+        }
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Commit_text_is_sent_as_data()
     {
         using var fixture = new NotifierFixture();
