@@ -67,7 +67,7 @@ public sealed class DemoBuilderTests : IDisposable
         Assert.Equal("20s", update["health_gate"]);
         Assert.Equal("4s", update["health_settle"]);
         Assert.Equal(
-            ["backup", "bot", "dependencies", "flags", "smoke_test", "update"],
+            ["backup", "bot", "dependencies", "flags", "health", "smoke_test", "update"],
             config.Keys.Order(StringComparer.Ordinal)
         );
     }
