@@ -52,6 +52,8 @@ public sealed partial class Deployment : IDisposable
             log,
             time
         );
+        OpenSecrets();
+        OpenFlags();
     }
 
     public ShootyConfig Config { get; }
