@@ -68,6 +68,8 @@ internal static partial class CommandLine
         root.Subcommands.Add(History());
         root.Subcommands.Add(Changelog());
         root.Subcommands.Add(Backup());
+        root.Subcommands.Add(Flags());
+        root.Subcommands.Add(Secrets());
         root.Subcommands.Add(Demo(openTui));
         return root;
     }
