@@ -88,7 +88,7 @@ public sealed partial class Deployment
             return variables;
         }
 
-        // The pipeline asks synchronously; gpg runs for a fraction of a second.
+        // The pipeline calls this synchronously. gpg needs about a second here, an estimate from test runs.
         var reason = UnlockUnattendedAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (reason is not null)
         {

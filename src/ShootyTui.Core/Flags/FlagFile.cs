@@ -5,9 +5,9 @@ using System.Text.Json.Nodes;
 namespace ShootyTui.Core.Flags;
 
 /// <summary>
-/// Reads and atomically rewrites the bot's flag file: a temporary file in the same folder with
-/// the old file's permissions, flushed to disk, then renamed over it, so a reader sees either
-/// the old or the new content and never a half-written file.
+/// Reads and atomically rewrites the bot's flag file. A write goes to a temporary file in the
+/// same folder with the old file's permissions, is flushed to disk, then renamed over the file.
+/// So a reader sees either the old or the new content, never a half-written file.
 /// </summary>
 public sealed class FlagFile(string path)
 {

@@ -68,7 +68,7 @@ public sealed partial class FlagService(
             return RequireBoolean(document, name) == value ? null : value;
         });
 
-    /// <summary>Adds a new flag, off unless <paramref name="value"/> says otherwise.</summary>
+    /// <summary>Adds a new flag with <paramref name="value"/>, off by default.</summary>
     /// <exception cref="FlagFileException">The name is invalid or taken, or the file is invalid.</exception>
     public void Add(string name, FlagActor actor, bool value = false) =>
         Change(name, actor, document =>
@@ -107,8 +107,8 @@ public sealed partial class FlagService(
         );
 
     /// <summary>
-    /// Reads the file, asks <paramref name="decide"/> for the new value (null: no change unless
-    /// removing), writes the file and audits the change.
+    /// Reads the file, gets the new value from <paramref name="decide"/> (null means no change
+    /// unless removing), writes the file and audits the change.
     /// </summary>
     private void Change(
         string name,

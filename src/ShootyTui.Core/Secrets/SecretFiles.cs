@@ -7,8 +7,8 @@ public static class SecretFiles
     /// Overwrites the file with zeros, flushes it to the device, then deletes it.
     /// </summary>
     /// <remarks>
-    /// NOTE: on copy-on-write or journaling file systems and on flash with wear levelling the
-    /// old blocks may survive an overwrite; only a tmpfs guarantees that nothing reaches disk.
+    /// NOTE: on copy-on-write or journaling file systems, and on flash with wear levelling, the
+    /// old blocks may survive an overwrite. Only a tmpfs keeps plaintext off the disk.
     /// </remarks>
     public static void Wipe(string path)
     {

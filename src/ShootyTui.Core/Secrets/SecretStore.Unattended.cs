@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ShootyTui.Core.Secrets;
 
 public sealed partial class SecretStore
@@ -92,8 +90,4 @@ public sealed partial class SecretStore
 
         return line;
     }
-
-    /// <summary>Encodes a passphrase typed as text into UTF-8 bytes for gpg.</summary>
-    public static byte[] Encode(ReadOnlySpan<char> passphrase) =>
-        Encoding.UTF8.GetBytes(passphrase.ToArray());
 }

@@ -23,7 +23,7 @@ public sealed class AutoRun(Deployment deployment)
     private readonly RestartLog _restarts = new(deployment.State);
     private readonly Serilog.ILogger _log = deployment.Log;
 
-    // Why the bot cannot be restarted in this run (its secrets are locked), or null.
+    // The reason the bot cannot be restarted in this run (its secrets are locked), or null.
     private string? _secretsProblem;
 
     public async Task<AutoRunResult> RunAsync(CancellationToken ct)

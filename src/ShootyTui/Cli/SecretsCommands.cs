@@ -116,11 +116,11 @@ internal static class SecretsCommands
             );
         });
 
-    private static void Report(string what, IReadOnlyList<string> keys)
+    private static void Report(string heading, IReadOnlyList<string> keys)
     {
         if (keys.Count > 0)
         {
-            Console.WriteLine($"{what}: {string.Join(", ", keys)}");
+            Console.WriteLine($"{heading}: {string.Join(", ", keys)}");
         }
     }
 

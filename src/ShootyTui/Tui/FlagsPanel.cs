@@ -24,7 +24,7 @@ internal sealed class FlagsPanel : Window
     private readonly ListView _audit;
     private readonly Label _status;
     private readonly FlagWatcher? _watcher;
-    private IReadOnlyList<FlagEntry> _shown = [];
+    private IReadOnlyList<FlagEntry> _visibleFlags = [];
     private string _filter = "";
 
     public FlagsPanel(IApplication app, FlagService flags)
@@ -145,7 +145,9 @@ internal sealed class FlagsPanel : Window
     }
 
     private FlagEntry? Selected =>
-        _list.Value is { } index && index >= 0 && index < _shown.Count ? _shown[index] : null;
+        _list.Value is { } index && index >= 0 && index < _visibleFlags.Count
+            ? _visibleFlags[index]
+            : null;
 
     private void Toggle()
     {
@@ -203,7 +205,7 @@ internal sealed class FlagsPanel : Window
         var selected = Selected?.Name;
         try
         {
-            _shown = _flags
+            _visibleFlags = _flags
                 .List()
                 .Where(flag => flag.Name.Contains(_filter, StringComparison.OrdinalIgnoreCase))
                 .ToList();
@@ -213,20 +215,20 @@ internal sealed class FlagsPanel : Window
         }
         catch (Exception e) when (e is FlagFileException or IOException)
         {
-            _shown = [];
+            _visibleFlags = [];
             _status.Text = " " + e.Message;
         }
 
         _lines.Clear();
-        foreach (var flag in _shown)
+        foreach (var flag in _visibleFlags)
         {
             var stale = flag.Stale ? " (stale)" : "";
             var description = flag.Description is null ? "" : $"  {flag.Description}";
             _lines.Add($"[{(flag.Enabled ? "x" : " ")}] {flag.Name}{stale}{description}");
         }
 
-        var index = _shown.ToList().FindIndex(flag => flag.Name == selected);
-        _list.Value = _shown.Count == 0 ? null : Math.Max(0, index);
+        var index = _visibleFlags.ToList().FindIndex(flag => flag.Name == selected);
+        _list.Value = _visibleFlags.Count == 0 ? null : Math.Max(0, index);
         ShowAudit();
     }
 

@@ -80,8 +80,8 @@ internal sealed partial class MainWindow
                 return;
             }
 
-            using var held = _deployment.TryLock("panel: start with secrets", out var holder);
-            if (held is null)
+            using var updateLock = _deployment.TryLock("panel: start with secrets", out var holder);
+            if (updateLock is null)
             {
                 Flash($"secrets unlocked until {until}; not restarted: {holder} holds the lock");
                 return;

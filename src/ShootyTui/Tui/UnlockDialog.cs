@@ -7,14 +7,14 @@ namespace ShootyTui.Tui;
 
 /// <summary>
 /// The masked passphrase prompt for the bot's secrets. It is modal, so no panel key fires
-/// while it is open, and it says how long the secrets stay unlocked.
+/// while it is open, and it shows how long the secrets stay unlocked.
 /// </summary>
 internal static class UnlockDialog
 {
     /// <summary>Returns the passphrase as UTF-8 bytes (zero them after use), or null.</summary>
     /// <remarks>
-    /// NOTE: the text field keeps the typed text as an immutable string, which cannot be zeroed;
-    /// the field is emptied and the string dropped at once.
+    /// NOTE: the text field keeps the typed text as an immutable string, which cannot be zeroed.
+    /// The field is emptied and the string dropped at once.
     /// </remarks>
     public static byte[]? Ask(IApplication app, Deployment deployment)
     {

@@ -62,7 +62,7 @@ public sealed class FlagServiceTests
     }
 
     [Fact]
-    public void Invalid_file_is_reported_with_line_and_column_and_kept()
+    public void Invalid_file_reported_and_kept()
     {
         const string broken = "{\n  \"a\": true,\n  \"b\": tru\n}\n";
         using var folder = new FlagTestFolder(broken);
@@ -115,7 +115,7 @@ public sealed class FlagServiceTests
     }
 
     [Fact]
-    public void Set_of_an_unknown_flag_names_the_add_command()
+    public void Set_unknown_flag_suggests_add()
     {
         using var folder = new FlagTestFolder("{}");
 

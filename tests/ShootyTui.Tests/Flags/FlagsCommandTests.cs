@@ -8,7 +8,7 @@ namespace ShootyTui.Tests.Flags;
 public sealed class FlagsCommandTests
 {
     [Fact(Timeout = 120000)]
-    public async Task Flags_commands_list_set_add_and_remove()
+    public async Task Flags_commands_change_the_file()
     {
         await using var engine = await EngineHarness.StartAsync(toml =>
             toml + "[flags.descriptions]\nbrand_new = \"a flag made by the test\"\n"
@@ -77,7 +77,7 @@ public sealed class FlagsCommandTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Flags_list_reports_an_invalid_file_with_its_position()
+    public async Task Flags_list_reports_invalid_file()
     {
         await using var engine = await EngineHarness.StartAsync();
         await File.WriteAllTextAsync(engine.Fixture.FlagsPath, "{\n  \"a\": tru\n}\n");

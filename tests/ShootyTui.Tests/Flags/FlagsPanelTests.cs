@@ -14,7 +14,7 @@ public sealed class FlagsPanelTests
     private static Key[] Type(string text) => text.Select(c => new Key(c)).ToArray();
 
     [Fact(Timeout = 180000)]
-    public async Task Flags_panel_toggles_adds_filters_removes_and_follows_the_file()
+    public async Task Flags_panel_edits_and_follows_file()
     {
         await using var engine = await EngineHarness.StartAsync();
         var flags = engine.Deployment.Flags!;

@@ -76,7 +76,7 @@ public sealed class BotSecretsTests : IDisposable
     }
 
     [Fact(Timeout = 90000)]
-    public async Task Locked_secrets_stop_a_start_with_a_clear_error()
+    public async Task Locked_secrets_block_start()
     {
         await using var engine = await StartAsync();
         await EncryptAsync(engine, "TOKEN=abc\n");
@@ -104,7 +104,7 @@ public sealed class BotSecretsTests : IDisposable
     }
 
     [Fact(Timeout = 90000)]
-    public async Task Auto_run_without_passphrase_leaves_the_bot_as_it_is()
+    public async Task Auto_run_without_passphrase_defers()
     {
         await using var engine = await StartAsync(auto: true);
         await EncryptAsync(engine, "TOKEN=abc\n");
@@ -125,7 +125,7 @@ public sealed class BotSecretsTests : IDisposable
     }
 
     [Fact(Timeout = 90000)]
-    public async Task Auto_run_with_passphrase_file_updates_with_secrets()
+    public async Task Auto_run_with_passphrase_file_updates()
     {
         var passphraseFile = Path.Combine(_gpgHome.Path, "passphrase");
         File.WriteAllText(passphraseFile, Passphrase + "\n");

@@ -41,7 +41,7 @@ public sealed class SecretStoreTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Encrypt_replaces_the_plain_file_with_a_private_gpg_file()
+    public async Task Encrypt_replaces_plain_file()
     {
         await EncryptEveryCaseAsync();
 

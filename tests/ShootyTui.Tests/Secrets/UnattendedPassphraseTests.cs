@@ -21,7 +21,7 @@ public sealed class UnattendedPassphraseTests : IDisposable
     }
 
     [Fact]
-    public void Passphrase_file_with_mode_0600_is_read_up_to_the_line_end()
+    public void Private_passphrase_file_is_read()
     {
         var path = WritePassphrase(
             "pass",
@@ -58,7 +58,7 @@ public sealed class UnattendedPassphraseTests : IDisposable
     [Fact]
     public void Passphrase_file_owned_by_another_user_is_rejected()
     {
-        // As root, hand a private file to nobody; otherwise use a private file of root's.
+        // As root, give a private file to uid 65534. Otherwise use a private file of root's.
         var root = CurrentUid() == 0;
         var path = root
             ? WritePassphrase("pass", "s3cret", UnixFileMode.UserRead | UnixFileMode.UserWrite)
@@ -90,7 +90,7 @@ public sealed class UnattendedPassphraseTests : IDisposable
     }
 
     [Fact]
-    public void Systemd_credential_is_read_when_no_file_is_set()
+    public void Systemd_credential_is_read()
     {
         var credentials = _folder.Combine("credentials");
         Directory.CreateDirectory(credentials);
