@@ -29,17 +29,6 @@ public sealed class BotSecretsTests : IDisposable
         await store.EncryptAsync(plain, Encoding.UTF8.GetBytes(Passphrase), default);
     }
 
-    /// <summary>Reads the environment of the running bot process from /proc.</summary>
-    private static async Task<Dictionary<string, string>> BotEnvironmentAsync(EngineHarness engine)
-    {
-        var pid = await engine.BotPidAsync();
-        Assert.NotNull(pid);
-        var raw = await File.ReadAllTextAsync($"/proc/{pid}/environ");
-        return raw.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('=', 2))
-            .ToDictionary(parts => parts[0], parts => parts[1]);
-    }
-
     [Fact(Timeout = 90000)]
     public async Task Unlocked_secrets_reach_the_bot_environment()
     {
@@ -55,7 +44,7 @@ public sealed class BotSecretsTests : IDisposable
         await engine.Deployment.StartBotAsync(default);
         await engine.WaitHealthyAsync();
 
-        var environment = await BotEnvironmentAsync(engine);
+        var environment = await BotEnvironment.ReadAsync(engine);
         foreach (var (key, value) in DotEnvTests.EveryCaseValues)
         {
             Assert.True(environment.ContainsKey(key), $"the bot lacks {key}");
@@ -144,7 +133,7 @@ public sealed class BotSecretsTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(tip, engine.Deployment.Git.HeadCommit);
-        Assert.Equal("tok en#1", (await BotEnvironmentAsync(engine))["SHOOTY_SECRET_TOKEN"]);
+        Assert.Equal("tok en#1", (await BotEnvironment.ReadAsync(engine))["SHOOTY_SECRET_TOKEN"]);
         Assert.False(engine.Deployment.UnlockedSecrets.IsUnlocked);
         Assert.DoesNotContain(engine.LogMessages, message => message.Contains("tok en#1"));
     }

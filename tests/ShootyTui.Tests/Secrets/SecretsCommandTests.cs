@@ -31,16 +31,6 @@ public sealed class SecretsCommandTests : IDisposable
         return path;
     }
 
-    private async Task<Dictionary<string, string>> BotEnvironmentAsync(EngineHarness engine)
-    {
-        var pid = await engine.BotPidAsync();
-        Assert.NotNull(pid);
-        return (await File.ReadAllTextAsync($"/proc/{pid}/environ"))
-            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('=', 2))
-            .ToDictionary(parts => parts[0], parts => parts[1]);
-    }
-
     [Fact(Timeout = 120000)]
     public async Task Secrets_commands_encrypt_unlock_and_edit()
     {
@@ -86,7 +76,7 @@ public sealed class SecretsCommandTests : IDisposable
         Assert.True(unlock.ExitCode == 0, unlock.Error);
         Assert.Contains("restarted", unlock.Output);
         Assert.NotEqual(pidBefore, await engine.BotPidAsync());
-        Assert.Equal("tok-3141 secret", (await BotEnvironmentAsync(engine))["DISCORD_TOKEN"]);
+        Assert.Equal("tok-3141 secret", (await BotEnvironment.ReadAsync(engine))["DISCORD_TOKEN"]);
 
         // The editor records where it ran, then changes one value, drops one key, adds one.
         var record = Path.Combine(_gpgHome.Path, "editor-record.txt");
@@ -131,7 +121,7 @@ public sealed class SecretsCommandTests : IDisposable
             environment
         );
         Assert.True(again.ExitCode == 0, again.Error);
-        var bot = await BotEnvironmentAsync(engine);
+        var bot = await BotEnvironment.ReadAsync(engine);
         Assert.Equal("tok-9999 rotated", bot["DISCORD_TOKEN"]);
         Assert.Equal("new-value-5772", bot["NEW_KEY"]);
         Assert.False(bot.ContainsKey("OLD_KEY"));

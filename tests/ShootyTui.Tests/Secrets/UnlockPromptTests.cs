@@ -75,8 +75,8 @@ public sealed class UnlockPromptTests : IDisposable
         var pid = await engine.BotPidAsync();
         Assert.NotNull(pid);
         Assert.NotEqual(pidBefore, pid);
-        var environment = await File.ReadAllTextAsync($"/proc/{pid}/environ");
-        Assert.Contains("\0BOT_TOKEN=tui-token-42\0", "\0" + environment);
+        var environment = await BotEnvironment.ReadAsync(engine);
+        Assert.Equal("tui-token-42", environment["BOT_TOKEN"]);
         Assert.DoesNotContain(engine.LogMessages, message => message.Contains("tui-token-42"));
         Assert.DoesNotContain(engine.LogMessages, message => message.Contains(Passphrase));
         Assert.DoesNotContain(Passphrase, script.LastScreen);
