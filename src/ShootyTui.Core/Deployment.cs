@@ -70,6 +70,8 @@ public sealed partial class Deployment : IDisposable
             );
             Pipeline.AddListener(Notifications);
         }
+        OpenSecrets();
+        OpenFlags();
     }
 
     public ShootyConfig Config { get; }

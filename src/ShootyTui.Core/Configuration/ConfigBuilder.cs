@@ -57,7 +57,11 @@ internal sealed partial class ConfigBuilder
             {
                 Discord = BuildDiscord(document.Notify?.Discord ?? new DiscordTable()),
             },
-            Flags = new FlagsConfig { File = ReadPath(document.Flags?.File, "flags.file") },
+            Flags = new FlagsConfig
+            {
+                File = ReadPath(document.Flags?.File, "flags.file"),
+                Descriptions = document.Flags?.Descriptions ?? new Dictionary<string, string>(),
+            },
             Secrets = BuildSecrets(document.Secrets ?? new SecretsTable()),
             Webhook = BuildWebhook(document.Webhook ?? new WebhookTable(), bot.Branch),
             Logging = BuildLogging(document.Logging ?? new LoggingTable(), stateDirectory),

@@ -49,6 +49,13 @@ public sealed record SupervisorOptions
     public required string StateDirectory { get; init; }
 
     /// <summary>
+    /// A tmpfs folder for the environment file that passes extra variables (such as unlocked
+    /// secrets) to a systemd unit. Default: <c>$XDG_RUNTIME_DIR/shooty</c>, else
+    /// <c>/dev/shm/shooty-UID</c>.
+    /// </summary>
+    public string? RuntimeDirectory { get; init; }
+
+    /// <summary>
     /// Variables passed to the bot and to the start, stop and is-running commands. Not used in
     /// systemd mode, where the unit file sets the environment.
     /// </summary>

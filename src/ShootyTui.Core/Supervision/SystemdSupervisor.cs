@@ -7,7 +7,9 @@ namespace ShootyTui.Core.Supervision;
 
 /// <summary>
 /// Drives a systemd service unit with systemctl. The unit file sets the bot's environment, so
-/// <see cref="SupervisorOptions.Environment"/> is not used and extra variables are rejected.
+/// <see cref="SupervisorOptions.Environment"/> is not used. Extra variables (unlocked secrets)
+/// go through a 0600 environment file on a tmpfs that the unit names in
+/// <c>EnvironmentFile=</c>; it exists only from start until stop.
 /// </summary>
 internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions options, ILogger log)
     : IBotSupervisor
@@ -67,17 +69,6 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
         CancellationToken ct
     )
     {
-        if (extraEnvironment is { Count: > 0 })
-        {
-            // systemctl set-environment would expose the values to every unit and every user
-            // who can run systemctl show-environment.
-            throw new SupervisorException(
-                $"Cannot pass {extraEnvironment.Count} environment variable(s) to unit {unit}: "
-                    + "systemctl start takes no environment. Give them to the unit with "
-                    + "EnvironmentFile= or LoadCredential=, or use supervisor = \"process\"."
-            );
-        }
-
         var state = await GetStateAsync(ct);
         if (state.Running)
         {
@@ -85,7 +76,19 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
             return;
         }
 
-        await SystemctlAsync("Starting the bot", ct, "start", unit);
+        // Not systemctl set-environment: that would expose the values to every unit and to
+        // every user who can run systemctl show-environment.
+        WriteEnvironmentFile(extraEnvironment);
+        try
+        {
+            await SystemctlAsync("Starting the bot", ct, "start", unit);
+        }
+        catch
+        {
+            RemoveEnvironmentFile();
+            throw;
+        }
+
         _log.Information("Started unit {Unit}", unit);
     }
 
@@ -94,6 +97,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
         var before = await GetStateAsync(ct);
         if (!before.Running)
         {
+            RemoveEnvironmentFile();
             return new StopResult(false, false, TimeSpan.Zero, before.Detail);
         }
 
@@ -130,6 +134,7 @@ internal sealed partial class SystemdSupervisor(string unit, SupervisorOptions o
 
     private StopResult Stopped(TimeSpan duration, bool killed)
     {
+        RemoveEnvironmentFile();
         _log.Information(
             "Unit {Unit} stopped in {Duration} (killed: {Killed})",
             unit,

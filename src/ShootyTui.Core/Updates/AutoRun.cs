@@ -26,6 +26,9 @@ public sealed class AutoRun(Deployment deployment)
     private readonly UpdateSchedule _schedule = new(deployment.State);
     private readonly Serilog.ILogger _log = deployment.Log;
 
+    // The reason the bot cannot be restarted in this run (its secrets are locked), or null.
+    private string? _secretsProblem;
+
     public async Task<AutoRunResult> RunAsync(CancellationToken ct)
     {
         var messages = new List<string>();
@@ -58,8 +61,19 @@ public sealed class AutoRun(Deployment deployment)
             messages.Add($"recovered an interrupted update: {recovered.Message}");
         }
 
-        var watchdog = await WatchdogAsync(messages, ct);
-        var update = await FetchAndApplyAsync(held, messages, clockBehind, last, ct);
+        _secretsProblem = await deployment.UnlockUnattendedAsync(ct);
+        int watchdog;
+        int update;
+        try
+        {
+            watchdog = await WatchdogAsync(messages, ct);
+            update = await FetchAndApplyAsync(held, messages, clockBehind, last, ct);
+        }
+        finally
+        {
+            deployment.UnlockedSecrets.Lock();
+        }
+
         var exitCode = update != ExitCodes.Success ? update : watchdog;
         await DeliverNotificationsAsync(ct);
         _log.Information("Auto run finished with exit code {ExitCode}", exitCode);
@@ -107,6 +121,16 @@ public sealed class AutoRun(Deployment deployment)
                 $"the clock ({UpdateJournal.Iso(deployment.Time.GetUtcNow())}) is behind the last "
                     + $"run ({UpdateJournal.Iso(lastRun!.Value)}); updates wait until time is synced"
             );
+            return ExitCodes.Deferred;
+        }
+
+        if (_secretsProblem is not null)
+        {
+            var reason =
+                $"update to {Short(tip)} deferred: it would restart {config.Bot.Name}, which "
+                + $"needs its secrets ({_secretsProblem})";
+            _log.Warning("{Reason}", reason);
+            messages.Add(reason);
             return ExitCodes.Deferred;
         }
 
@@ -183,6 +207,16 @@ public sealed class AutoRun(Deployment deployment)
             deployment.Notifications?.WatchdogObserved(
                 new WatchdogEvent(WatchdogEventKind.GaveUp, message)
             );
+            return ExitCodes.Failed;
+        }
+
+        if (_secretsProblem is not null)
+        {
+            var reason =
+                $"{config.Bot.Name} is unhealthy ({problem}) but is left as it is: a restart "
+                + $"needs its secrets ({_secretsProblem})";
+            _log.Error("{Reason}", reason);
+            messages.Add(reason);
             return ExitCodes.Failed;
         }
 

@@ -69,6 +69,8 @@ internal static partial class CommandLine
         root.Subcommands.Add(Changelog());
         root.Subcommands.Add(Backup());
         root.Subcommands.Add(Notify());
+        root.Subcommands.Add(Flags());
+        root.Subcommands.Add(Secrets());
         root.Subcommands.Add(Demo(openTui));
         root.Subcommands.Add(Init());
         root.Subcommands.Add(ScheduleCommand.Build());

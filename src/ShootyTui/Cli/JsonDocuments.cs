@@ -83,6 +83,16 @@ public sealed record BackupJson(
     string Path
 );
 
+public sealed record FlagListJson(IReadOnlyList<FlagJson> Flags);
+
+public sealed record FlagJson(
+    string Name,
+    bool Enabled,
+    string? Description,
+    string? LastChanged,
+    bool Stale
+);
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true
@@ -91,4 +101,5 @@ public sealed record BackupJson(
 [JsonSerializable(typeof(CheckReportJson))]
 [JsonSerializable(typeof(HistoryJson))]
 [JsonSerializable(typeof(BackupListJson))]
+[JsonSerializable(typeof(FlagListJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

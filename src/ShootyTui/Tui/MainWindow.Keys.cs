@@ -16,6 +16,8 @@ internal sealed partial class MainWindow
         ("r", "reload", "reload state and health"),
         ("Tab", "panel", "next panel (Shift-Tab: previous)"),
         ("1-2", "", "jump to a panel"),
+        (FlagsPanel.Number, "", "feature flags: toggle, add, remove, filter"),
+        ("p", "", "unlock the bot's secrets (asks for the passphrase)"),
         ("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
         ("Esc", "", "close a dialog (never quits)"),
         ("?", "help", "this list of keys"),
@@ -78,6 +80,23 @@ internal sealed partial class MainWindow
         if (key == Key.U)
         {
             _ = UpdateAsync();
+            return true;
+        }
+
+        if (key == new Key(FlagsPanel.Number[0]))
+        {
+            OpenFlagsPanel();
+            return true;
+        }
+
+        if (key == Key.P)
+        {
+            // After this key event, so that the p is not typed into the passphrase field.
+            _app.AddTimeout(TimeSpan.Zero, () =>
+            {
+                _ = UnlockSecretsAsync();
+                return false;
+            });
             return true;
         }
 

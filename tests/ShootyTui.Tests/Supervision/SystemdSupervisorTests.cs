@@ -197,22 +197,6 @@ public sealed class SystemdSupervisorTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Start_rejects_extra_environment()
-    {
-        DefineUnit();
-        var supervisor = Create();
-        var secrets = new Dictionary<string, string> { ["DISCORD_TOKEN"] = "secret" };
-
-        var error = await Assert.ThrowsAsync<SupervisorException>(() =>
-            supervisor.StartAsync(secrets, default)
-        );
-
-        Assert.Contains("EnvironmentFile=", error.Message);
-        Assert.DoesNotContain("secret", error.Message);
-        Assert.False(File.Exists(_sandbox.Combine("calls.log")));
-    }
-
-    [Fact(Timeout = 60000)]
     public async Task Missing_systemctl_is_reported()
     {
         var missing = _sandbox.Combine("no-such-systemctl");

@@ -7,6 +7,8 @@ internal sealed class FlagsTable : ITomlTable
 {
     public string? File { get; set; }
 
+    public Dictionary<string, string>? Descriptions { get; set; }
+
     [TomlExtensionData]
     public Dictionary<string, object?>? UnknownKeys { get; set; }
 }
