@@ -190,7 +190,24 @@ public sealed partial class UpdatePipeline
                 + "move or delete them";
         }
 
-        return FindDiskRefusal();
+        return FindSecretsRefusal() ?? FindDiskRefusal();
+    }
+
+    /// <summary>
+    /// Refuses an update whose new version could not be started, because the bot needs secrets
+    /// that are locked: stopping the old version then would leave the bot down.
+    /// </summary>
+    private string? FindSecretsRefusal()
+    {
+        try
+        {
+            _ = ExtraEnvironment();
+            return null;
+        }
+        catch (Supervision.SupervisorException e)
+        {
+            return $"the bot could not be started again: {e.Message}";
+        }
     }
 
     private string? FindDiskRefusal()
