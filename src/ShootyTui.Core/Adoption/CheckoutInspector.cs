@@ -5,9 +5,9 @@ using ShootyTui.Core.Supervision;
 namespace ShootyTui.Core.Adoption;
 
 /// <summary>
-/// Looks at a bot checkout the way an operator would: its git remote and branch, virtualenv,
-/// requirements file, SQLite database, heartbeat file, and whether a systemd unit, a screen
-/// session started by a script, or a plain start script runs it today.
+/// Inspects a bot checkout the way an operator would: its git remote and branch, virtualenv,
+/// requirements file, SQLite database and heartbeat file. It also finds what runs the bot
+/// today: a systemd unit, a screen session started by a script, or a plain start script.
 /// </summary>
 public static partial class CheckoutInspector
 {
@@ -294,5 +294,5 @@ public static partial class CheckoutInspector
     private static partial Regex SafeName();
 }
 
-/// <summary>The checkout cannot be adopted; the message says what to fix.</summary>
+/// <summary>The checkout cannot be adopted; the message names what to fix.</summary>
 public sealed class AdoptionException(string message) : Exception(message);

@@ -131,8 +131,8 @@ internal sealed partial class MainWindow
     }
 
     /// <summary>
-    /// Quits at once when idle. While an update runs, asks first: the panel then closes when
-    /// the update has finished or rolled back, never in the middle of it.
+    /// Quits at once when idle. While an update runs, it asks for confirmation first, and the
+    /// panel then closes when the update has finished or rolled back, never in the middle.
     /// </summary>
     private void Quit()
     {
