@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds with the formatter in check mode and runs every test, then prints the closing line
-# "N passed, N failed" read from the test results.
+# Installs the programs the tests run (when missing), builds with the formatter in check mode
+# and runs every test, then prints the closing line "N passed, N failed" read from the results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bash tests/install-test-deps.sh
 
 results="TestResults"
 rm -rf "$results"
