@@ -12,7 +12,7 @@ internal sealed class BackupCatalog
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     private const string Columns =
-        "id, created_at, commit_sha, path, size, sha256, verified, reason, update_id";
+        "id, created_at, commit_sha, path, size, sha256, verified, reason, update_id, verified_at";
 
     private const string CreateTable = """
         CREATE TABLE IF NOT EXISTS backups (
@@ -25,11 +25,16 @@ internal sealed class BackupCatalog
             verified INTEGER NOT NULL,
             reason TEXT NOT NULL,
             update_id INTEGER NULL,
-            deleted_at TEXT NULL
+            deleted_at TEXT NULL,
+            verified_at TEXT NULL
         )
         """;
 
+    // Catalogs written before verification times were kept lack this column.
+    private const string AddVerifiedAt = "ALTER TABLE backups ADD COLUMN verified_at TEXT NULL";
+
     private readonly string _stateDbPath;
+    private bool _schemaChecked;
 
     public BackupCatalog(string stateDbPath)
     {
@@ -43,8 +48,10 @@ internal sealed class BackupCatalog
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO backups
-                    (created_at, commit_sha, path, size, sha256, verified, reason, update_id)
-                VALUES ($created_at, $commit, $path, $size, $sha256, $verified, $reason, $update_id)
+                    (created_at, commit_sha, path, size, sha256, verified, reason, update_id,
+                     verified_at)
+                VALUES ($created_at, $commit, $path, $size, $sha256, $verified, $reason, $update_id,
+                        $verified_at)
                 RETURNING id
                 """;
             command.Parameters.AddWithValue("$created_at", FormatTime(entry.CreatedAt));
@@ -55,6 +62,10 @@ internal sealed class BackupCatalog
             command.Parameters.AddWithValue("$verified", entry.Verified);
             command.Parameters.AddWithValue("$reason", entry.Reason);
             command.Parameters.AddWithValue("$update_id", (object?)entry.UpdateId ?? DBNull.Value);
+            command.Parameters.AddWithValue(
+                "$verified_at",
+                entry.VerifiedAt is { } verifiedAt ? FormatTime(verifiedAt) : DBNull.Value
+            );
             return (long)command.ExecuteScalar()!;
         });
         return entry with { Id = id };
@@ -83,11 +94,12 @@ internal sealed class BackupCatalog
             return ReadEntries(command).SingleOrDefault();
         });
 
-    public void SetVerified(long id, bool verified) =>
+    public void SetVerified(long id, bool verified, DateTimeOffset checkedAt) =>
         Execute(
-            "UPDATE backups SET verified = $value WHERE id = $id",
+            "UPDATE backups SET verified = $value, verified_at = $checked_at WHERE id = $id",
             ("$id", id),
-            ("$value", verified)
+            ("$value", verified),
+            ("$checked_at", FormatTime(checkedAt))
         );
 
     public void MarkDeleted(long id, DateTimeOffset deletedAt) =>
@@ -116,12 +128,7 @@ internal sealed class BackupCatalog
         {
             PrepareStateFile();
             using var connection = SqliteFiles.Open(_stateDbPath, SqliteOpenMode.ReadWriteCreate);
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = CreateTable;
-                command.ExecuteNonQuery();
-            }
-
+            EnsureSchema(connection);
             return action(connection);
         }
         catch (Exception e)
@@ -135,6 +142,46 @@ internal sealed class BackupCatalog
                 e
             );
         }
+    }
+
+    private void EnsureSchema(SqliteConnection connection)
+    {
+        if (_schemaChecked)
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = CreateTable;
+            command.ExecuteNonQuery();
+        }
+
+        if (!HasColumn(connection, "verified_at"))
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = AddVerifiedAt;
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException e)
+                when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Another process added it between the check and the ALTER.
+            }
+        }
+
+        _schemaChecked = true;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*) FROM pragma_table_info('backups') WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     /// <summary>
@@ -176,7 +223,8 @@ internal sealed class BackupCatalog
                     Sha256: reader.GetString(5),
                     Verified: reader.GetInt64(6) != 0,
                     Reason: reader.GetString(7),
-                    UpdateId: reader.IsDBNull(8) ? null : reader.GetInt64(8)
+                    UpdateId: reader.IsDBNull(8) ? null : reader.GetInt64(8),
+                    VerifiedAt: reader.IsDBNull(9) ? null : ParseTime(reader.GetString(9))
                 )
             );
         }

@@ -13,6 +13,10 @@ namespace ShootyTui.Core.Backups;
 /// Why it was made, such as "pre-update", "manual", "pre-restore" or "failed-version".
 /// </param>
 /// <param name="UpdateId">The update in the journal that made this backup, if any.</param>
+/// <param name="VerifiedAt">
+/// When <paramref name="Verified"/> was last set by a check, or null when the catalog has no
+/// record of one (rows written before these times were kept).
+/// </param>
 public sealed record BackupEntry(
     long Id,
     DateTimeOffset CreatedAt,
@@ -22,5 +26,10 @@ public sealed record BackupEntry(
     string Sha256,
     bool Verified,
     string Reason,
-    long? UpdateId
-);
+    long? UpdateId,
+    DateTimeOffset? VerifiedAt = null
+)
+{
+    /// <summary>Whether a check ran and found the file damaged or missing.</summary>
+    public bool FailedVerification => !Verified && VerifiedAt is not null;
+}

@@ -36,9 +36,7 @@ public sealed partial class BackupService
         }
 
         var stopwatch = Stopwatch.StartNew();
-        // Whole milliseconds, the precision of the file name and the catalog.
-        var now = DateTimeOffset.UtcNow;
-        var createdAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var createdAt = WholeMilliseconds(DateTimeOffset.UtcNow);
         string backupPath;
         string tempPath;
         try
@@ -75,7 +73,9 @@ public sealed partial class BackupService
             sha256,
             Verified: true,
             reason,
-            updateId
+            updateId,
+            // The copy passed integrity_check and its hash was taken from the bytes on disk.
+            VerifiedAt: WholeMilliseconds(DateTimeOffset.UtcNow)
         );
         try
         {
@@ -97,6 +97,10 @@ public sealed partial class BackupService
         );
         return entry;
     }
+
+    /// <summary>Truncates to whole milliseconds, the precision of file names and the catalog.</summary>
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) =>
+        time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     /// <summary>
     /// Writes the checked copy to <paramref name="tempPath"/>, renames it to

@@ -13,7 +13,7 @@ public sealed partial class BackupService
     {
         var entry = _catalog.Get(id) ?? throw NotFound(id);
         var problem = await FindProblemAsync(entry, ct);
-        _catalog.SetVerified(id, problem is null);
+        _catalog.SetVerified(id, problem is null, DateTimeOffset.UtcNow);
         if (problem is null)
         {
             _log.Information("Backup {BackupId} at {BackupPath} verified", id, entry.Path);

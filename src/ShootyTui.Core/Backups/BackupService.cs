@@ -62,7 +62,7 @@ public sealed partial class BackupService
             _databasePath
         );
 
-    private BackupException NotFound(long id) =>
+    internal BackupException NotFound(long id) =>
         new(
             $"Backup {id} is not in the catalog {_stateDbPath} or was deleted. "
                 + "Run `shooty backup list` to see the available ids.",

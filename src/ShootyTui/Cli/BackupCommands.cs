@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ShootyTui.Core;
 using ShootyTui.Core.Backups;
-using ShootyTui.Core.Health;
 
 namespace ShootyTui.Cli;
 
@@ -85,11 +84,10 @@ internal static class BackupCommands
         Locked.RunAsync(
             context,
             "shooty backup restore",
-            async _ =>
+            async held =>
             {
-                var deployment = context.Deployment;
                 var backups = Require(context);
-                var entry = backups.Get(id) ?? throw NotFound(id);
+                _ = backups.Get(id) ?? throw NotFound(id);
                 if (!yes)
                 {
                     throw new UsageException(
@@ -98,40 +96,15 @@ internal static class BackupCommands
                     );
                 }
 
-                if (!await backups.VerifyAsync(id, ct))
-                {
-                    throw new BackupException(
-                        $"backup {id} failed verification (checksum or integrity check); nothing "
-                            + "was changed; pick another backup from `shooty backup list`",
-                        entry.Path
-                    );
-                }
-
-                await deployment.Supervisor.StopAsync(ct);
-                var saved = await backups.CreateAsync(
-                    deployment.Git.HeadCommit,
-                    "pre-restore",
-                    null,
-                    ct
-                );
-                await backups.RestoreAsync(id, ct);
-                var started = deployment.Time.GetUtcNow();
-                await deployment.StartBotAsync(ct);
-                var gate = await HealthGate.WaitAsync(
-                    deployment.Health,
-                    started,
-                    context.Config.Update.HealthGate,
-                    TimeSpan.Zero,
-                    TimeSpan.FromMilliseconds(500),
-                    ct
-                );
+                var result = await BackupRestore.RunAsync(context.Deployment, held, id, null, ct);
                 Console.WriteLine(
-                    $"restored backup {id}; the previous database was saved as backup {saved.Id}"
+                    $"restored backup {id}; the previous database was saved as backup "
+                        + $"{result.Saved.Id}"
                 );
-                if (!gate.Passed)
+                if (!result.Gate.Passed)
                 {
                     await Console.Error.WriteLineAsync(
-                        $"shooty: the bot is not healthy after the restore: {gate.Detail}"
+                        $"shooty: the bot is not healthy after the restore: {result.Gate.Detail}"
                     );
                     return ExitCodes.Failed;
                 }

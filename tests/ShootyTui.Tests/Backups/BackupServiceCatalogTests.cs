@@ -47,6 +47,83 @@ public sealed class BackupServiceCatalogTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Create_and_verify_record_when_the_check_ran()
+    {
+        TestDatabase.Create(_folder.DatabasePath, rows: 10);
+        var service = _folder.CreateService();
+        var entry = await service.CreateAsync(null, "manual", null, CancellationToken.None);
+        var created = service.Get(entry.Id)!;
+        TestDatabase.FlipMiddleByte(entry.Path);
+
+        var beforeVerify = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await service.VerifyAsync(entry.Id, CancellationToken.None);
+        var verified = service.Get(entry.Id)!;
+
+        Assert.True(created.Verified);
+        Assert.NotNull(created.VerifiedAt);
+        Assert.True(created.VerifiedAt >= created.CreatedAt);
+        Assert.False(verified.Verified);
+        Assert.True(verified.FailedVerification);
+        Assert.True(verified.VerifiedAt >= beforeVerify);
+    }
+
+    [Fact]
+    public async Task Catalog_without_verified_at_gains_the_column()
+    {
+        TestDatabase.Create(_folder.DatabasePath, rows: 10);
+        Directory.CreateDirectory(Path.GetDirectoryName(_folder.StateDbPath)!);
+        using (var connection = OpenState())
+        using (var command = connection.CreateCommand())
+        {
+            // The backups table as older versions created it, without verified_at.
+            command.CommandText = """
+                CREATE TABLE backups (
+                    id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, commit_sha TEXT,
+                    path TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                    verified INTEGER NOT NULL, reason TEXT NOT NULL, update_id INTEGER NULL,
+                    deleted_at TEXT NULL);
+                INSERT INTO backups (created_at, path, size, sha256, verified, reason)
+                VALUES ('2026-01-02T03:04:05.000Z', '/nowhere/old.db', 1, 'ab', 0, 'manual');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var service = _folder.CreateService();
+        var created = await service.CreateAsync(null, "manual", null, CancellationToken.None);
+        var entries = service.List();
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(created, entries[0]);
+        Assert.Null(entries[1].VerifiedAt);
+        Assert.False(entries[1].FailedVerification);
+    }
+
+    [Fact]
+    public async Task Last_good_skips_failed_and_missing_backups()
+    {
+        TestDatabase.Create(_folder.DatabasePath, rows: 10);
+        var service = _folder.CreateService();
+        var oldest = await service.CreateAsync(null, "manual", null, CancellationToken.None);
+        var middle = await service.CreateAsync(null, "manual", null, CancellationToken.None);
+        var newest = await service.CreateAsync(null, "manual", null, CancellationToken.None);
+
+        var allGood = service.FindLastGood();
+        TestDatabase.FlipMiddleByte(newest.Path);
+        await service.VerifyAsync(newest.Id, CancellationToken.None);
+        var newestFailed = service.FindLastGood();
+        File.Delete(middle.Path);
+        var middleMissing = service.FindLastGood();
+        TestDatabase.FlipMiddleByte(oldest.Path);
+        await service.VerifyAsync(oldest.Id, CancellationToken.None);
+        var noneLeft = service.FindLastGood();
+
+        Assert.Equal(newest.Id, allGood!.Id);
+        Assert.Equal(middle.Id, newestFailed!.Id);
+        Assert.Equal(oldest.Id, middleMissing!.Id);
+        Assert.Null(noneLeft);
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Estimate_counts_database_and_wal()
     {
