@@ -30,7 +30,7 @@ internal sealed class BackupCatalog
         )
         """;
 
-    // Catalogs written before verification times were kept lack this column.
+    // Catalogs created by older versions lack this column.
     private const string AddVerifiedAt = "ALTER TABLE backups ADD COLUMN verified_at TEXT NULL";
 
     private readonly string _stateDbPath;

@@ -20,7 +20,7 @@ public static class BackupRestore
     /// <exception cref="BackupException">
     /// The backup is unknown or fails verification (nothing was changed), the current database
     /// could not be saved (the bot is started again on it), or the restore itself failed (the
-    /// bot stays stopped and the message says what to do).
+    /// bot stays stopped and the message names the manual steps).
     /// </exception>
     public static async Task<RestoreResult> RunAsync(
         Deployment deployment,
