@@ -9,7 +9,15 @@ public sealed partial class BackupService
     /// <c>PRAGMA integrity_check</c>, and stores the result in the catalog.
     /// </summary>
     /// <exception cref="BackupException">The id is not in the catalog.</exception>
-    public async Task<bool> VerifyAsync(long id, CancellationToken ct)
+    public async Task<bool> VerifyAsync(long id, CancellationToken ct) =>
+        await CheckAsync(id, ct) is null;
+
+    /// <summary>
+    /// Verifies like <see cref="VerifyAsync"/> and returns why the backup is unusable, such as
+    /// a SHA-256 mismatch, or null when it passed.
+    /// </summary>
+    /// <exception cref="BackupException">The id is not in the catalog.</exception>
+    public async Task<string?> CheckAsync(long id, CancellationToken ct)
     {
         var entry = _catalog.Get(id) ?? throw NotFound(id);
         var problem = await FindProblemAsync(entry, ct);
@@ -17,7 +25,7 @@ public sealed partial class BackupService
         if (problem is null)
         {
             _log.Information("Backup {BackupId} at {BackupPath} verified", id, entry.Path);
-            return true;
+            return null;
         }
 
         _log.Warning(
@@ -26,7 +34,7 @@ public sealed partial class BackupService
             entry.Path,
             problem
         );
-        return false;
+        return problem;
     }
 
     /// <summary>Returns why the backup is unusable, or null when it passes every check.</summary>
