@@ -14,16 +14,16 @@ internal sealed partial class MainWindow
     /// </summary>
     private async Task UpdateAsync()
     {
-        if (Running is { IsCompleted: false })
+        if (Busy)
         {
             Flash("busy: wait for the current operation to finish");
             return;
         }
 
-        if (_check is not { Pending.Count: > 0, Tip: { } tip } check)
+        if (_data.Check is not { Pending.Count: > 0, Tip: { } tip } check)
         {
             Flash(
-                _check?.Diverged == true
+                _data.Check?.Diverged == true
                     ? "the remote is not a fast-forward: nothing to update"
                     : "up to date; press f to fetch"
             );
@@ -37,11 +37,9 @@ internal sealed partial class MainWindow
         }
 
         _updating = true;
-        _progressLines = new List<string>();
-        ShowDetail();
-        var run = RunBusyAsync("updating", () => RunPipelineAsync(tip));
-        Running = run;
-        await run;
+        _data.Progress = new List<string>();
+        FocusPanel(_updates);
+        await RunBusyAsync("updating", () => RunPipelineAsync(tip));
         _updating = false;
         await ReloadAsync(fetch: false);
         if (Closing)
@@ -147,12 +145,81 @@ internal sealed partial class MainWindow
 
     private void AddProgressLine(string line)
     {
-        if (_progressLines is List<string> lines)
+        if (_data.Progress is List<string> lines)
         {
             lines.Add(line);
         }
 
         ShowDetail();
         _detailList.SelectedItem = Math.Max(0, _detailLines.Count - 1);
+    }
+
+    /// <summary>
+    /// Records the fetched tip for the next maintenance window, where <c>shooty --auto</c>
+    /// applies it; pressed again while scheduled, it offers to cancel.
+    /// </summary>
+    private Task ScheduleAsync()
+    {
+        var schedule = new UpdateSchedule(_deployment.State);
+        if (_data.Check is not { Pending.Count: > 0, Tip: { } tip } check || check.Diverged)
+        {
+            Flash(
+                _data.Check?.Diverged == true
+                    ? "the remote is not a fast-forward: it cannot be scheduled"
+                    : "up to date; nothing to schedule"
+            );
+            return Task.CompletedTask;
+        }
+
+        var config = _deployment.Config;
+        var now = _deployment.Time.GetUtcNow();
+        var next = MaintenanceWindows.NextOpening(config.Maintenance, now);
+        var when =
+            MaintenanceWindows.IsOpen(config.Maintenance, now, out _)
+                ? "in the open maintenance window (the next --auto run)"
+            : next is { } opening ? $"in the next window, {opening.ToLocalTime():ddd MM-dd HH:mm}"
+            : "when a maintenance window next opens (none in the next two weeks)";
+        if (schedule.Get() is { } existing && existing.Tip == tip)
+        {
+            if (
+                Dialogs.Confirm(
+                    _app,
+                    "Cancel schedule",
+                    $"The update to {Format.Short(tip)} is scheduled {when}. Cancel it?",
+                    "Unschedule"
+                )
+            )
+            {
+                schedule.Cancel();
+                _deployment.Log.Information(
+                    "Scheduled update to {Tip} cancelled from the panel",
+                    tip
+                );
+                Flash($"schedule of {Format.Short(tip)} cancelled");
+                Render();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        var confirmed = Dialogs.Confirm(
+            _app,
+            "Schedule",
+            $"Update {config.Bot.Name} from {Format.Short(check.Commit)} to {Format.Short(tip)} "
+                + $"({check.Pending.Count} commit(s)) {when}? `shooty --auto` applies it then, "
+                + "with the same backup, health gate and rollback as an update now.",
+            "Schedule"
+        );
+        if (!confirmed)
+        {
+            Flash("schedule cancelled");
+            return Task.CompletedTask;
+        }
+
+        schedule.Set(tip, "tui", now);
+        _deployment.Log.Information("Update to {Tip} scheduled from the panel", tip);
+        Flash($"scheduled {Format.Short(tip)} {when}");
+        Render();
+        return Task.CompletedTask;
     }
 }
