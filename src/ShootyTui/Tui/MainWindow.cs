@@ -55,7 +55,7 @@ internal sealed partial class MainWindow : Window, IPanelHost
             _data,
             new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync)
         );
-        _panels = [_overview, _updates];
+        _panels = [_overview, _updates, new BackupsPanel(this)];
         _current = _overview;
         _listPanel = _updates;
 

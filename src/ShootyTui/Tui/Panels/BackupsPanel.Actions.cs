@@ -134,7 +134,7 @@ internal sealed partial class BackupsPanel
         var confirmed = Dialogs.Confirm(
             Host.App,
             "Delete backup",
-            $"Delete {BackupsText.Describe(entry)}, made {entry.Reason}?\n\n"
+            $"Delete {BackupsText.Describe(entry)}, a {entry.Reason} backup?\n\n"
                 + $"Its file {entry.Path} is removed. This cannot be undone.",
             "Delete"
         );
