@@ -82,6 +82,33 @@ public class BackupRestoreTests
     }
 
     [Fact(Timeout = 120000)]
+    public async Task Failed_save_restarts_bot_on_its_database()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var backups = engine.Deployment.Backups!;
+        var backup = await backups.CreateAsync(null, "manual", null, CancellationToken.None);
+        // The backup file moves out of the backup directory, which then becomes a plain file,
+        // so the backup of the current database fails after the bot was stopped.
+        var movedPath = Path.Combine(engine.Fixture.Root, "moved.db");
+        File.Move(backup.Path, movedPath);
+        SetBackupPath(engine, backup.Id, movedPath);
+        Directory.Delete(engine.Config.Backup.Dir, recursive: true);
+        File.WriteAllText(engine.Config.Backup.Dir, "not a directory");
+        AddPlayer(engine.Fixture.DatabasePath, Marker);
+        using var held = engine.Deployment.TryLock("test", out var holder);
+        Assert.True(held is not null, $"lock busy: {holder}");
+
+        var error = await Assert.ThrowsAsync<BackupException>(() =>
+            BackupRestore.RunAsync(engine.Deployment, held, backup.Id, null, CancellationToken.None)
+        );
+
+        Assert.Contains("Could not create a backup file", error.Message);
+        Assert.NotNull(await engine.BotPidAsync());
+        await engine.WaitHealthyAsync();
+        Assert.Equal(1L, PlayersNamed(engine.Fixture.DatabasePath, Marker));
+    }
+
+    [Fact(Timeout = 120000)]
     public async Task Restore_of_unknown_backup_throws_not_found()
     {
         await using var engine = await EngineHarness.StartAsync();
@@ -144,6 +171,16 @@ public class BackupRestoreTests
         command.CommandText = "SELECT COUNT(*) FROM players WHERE name = $name";
         command.Parameters.AddWithValue("$name", name);
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static void SetBackupPath(EngineHarness engine, long id, string path)
+    {
+        using var connection = Open(engine.Deployment.State.Path, SqliteOpenMode.ReadWrite);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE backups SET path = $path WHERE id = $id";
+        command.Parameters.AddWithValue("$path", path);
+        command.Parameters.AddWithValue("$id", id);
+        command.ExecuteNonQuery();
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode)

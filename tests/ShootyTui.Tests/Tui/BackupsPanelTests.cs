@@ -79,6 +79,31 @@ public class BackupsPanelTests
     }
 
     [Fact(Timeout = 180000)]
+    public async Task Create_failure_shows_error_and_log_path()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        // A plain file where the backup directory should be makes every backup fail.
+        File.WriteAllText(engine.Config.Backup.Dir, "not a directory");
+        var script = new TuiScript()
+            .WaitFor("fetched: ")
+            .Press(Key.D3)
+            .WaitFor("No backups yet.")
+            .Press(Key.C)
+            .WaitFor("Backup failed", 60)
+            .WaitFor("Could not create a backup file")
+            .WaitFor("Log: ")
+            .Press(Key.Enter)
+            .WaitForGone("Backup failed")
+            .Press(Key.Q);
+
+        var running = RunPanel(engine, script, 80, 24);
+
+        Assert.True(script.Failure is null, script.Report());
+        Assert.True(running is null || running.IsCompleted, "the panel left work running");
+        Assert.Empty(engine.Deployment.Backups!.List());
+    }
+
+    [Fact(Timeout = 180000)]
     public async Task Verify_marks_damaged_backup_failed()
     {
         await using var engine = await EngineHarness.StartAsync();
@@ -92,6 +117,7 @@ public class BackupsPanelTests
             .Press(Key.V)
             .WaitFor("Backup damaged", 60)
             .WaitFor("SHA-256 is")
+            .WaitFor("Log: ")
             .Press(Key.Enter)
             .WaitForGone("Backup damaged")
             .WaitFor("✗ failed")
