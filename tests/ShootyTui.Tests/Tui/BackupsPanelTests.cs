@@ -182,6 +182,8 @@ public class BackupsPanelTests
             .WaitFor($"Type {Format.Short(backup.Commit)}")
             .Press(Typed(Format.Short(backup.Commit)))
             .Press(Key.Tab, Key.Enter)
+            .WaitFor($"Restoring backup {backup.Id}")
+            .WaitFor("… waiting for the bot to be healthy", 60)
             .WaitFor($"✓ restored backup {backup.Id}; bot healthy", 60)
             .WaitFor("[3] Backups (2)")
             .WaitFor("reason    pre-restore")

@@ -7,10 +7,17 @@ namespace ShootyTui.Tui.Panels;
 internal sealed partial class BackupsPanel
 {
     public override string DetailTitle(int row) =>
-        EntryAt(row) is { } entry ? $"Backup {entry.Id}" : "Backups";
+        _restoring is { } restoring ? $"Restoring backup {restoring.Id}"
+        : EntryAt(row) is { } entry ? $"Backup {entry.Id}"
+        : "Backups";
 
     public override IEnumerable<string> Detail(int row)
     {
+        if (_restoreSteps is { } steps)
+        {
+            return steps;
+        }
+
         if (_loadError is not null)
         {
             return [_loadError];

@@ -43,10 +43,18 @@ internal sealed partial class BackupsPanel
     private async Task RestoreConfirmedAsync(BackupEntry entry)
     {
         var deployment = Host.Deployment;
+        // Created on the UI thread, so each step is shown there.
+        var progress = new Progress<string>(step =>
+        {
+            _restoreSteps?.Add("… " + step);
+            Host.Changed();
+        });
         RestoreResult? result = null;
         string? failure = null;
         var ran = await Host.RunBusyAsync($"restoring backup {entry.Id}", async () =>
         {
+            _restoring = entry;
+            _restoreSteps = [];
             try
             {
                 result = await Task.Run(async () =>
@@ -62,7 +70,7 @@ internal sealed partial class BackupsPanel
                         deployment,
                         held,
                         entry.Id,
-                        null,
+                        progress,
                         CancellationToken.None
                     );
                 });
@@ -73,6 +81,11 @@ internal sealed partial class BackupsPanel
                 // failure must reach the operator instead of vanishing with the task.
                 deployment.Log.Error(e, "Restoring backup {BackupId} failed", entry.Id);
                 failure = e.Message;
+            }
+            finally
+            {
+                _restoring = null;
+                _restoreSteps = null;
             }
         });
         if (!ran)

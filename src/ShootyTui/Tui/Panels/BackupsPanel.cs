@@ -19,6 +19,10 @@ internal sealed partial class BackupsPanel(IPanelHost host) : Panel(host)
     private long? _lastGoodId;
     private string? _loadError;
 
+    /// <summary>The backup being restored and the steps done so far, shown in the detail pane.</summary>
+    private BackupEntry? _restoring;
+    private List<string>? _restoreSteps;
+
     public override char Number => '3';
 
     public override string Name => "Backups";
@@ -31,7 +35,12 @@ internal sealed partial class BackupsPanel(IPanelHost host) : Panel(host)
         [
             new("c", "backup", "create a backup of the database now", Mutates: true),
             new("v", "verify", "verify the selected backup (checksum and integrity check)"),
-            new("R", "restore", "restore the selected backup (asks you to type its commit)", true),
+            new(
+                "R",
+                "restore",
+                "restore the selected backup (asks you to type its commit)",
+                Mutates: true
+            ),
             new("d", "delete", "delete the selected backup (asks first)", Mutates: true),
         ];
 
