@@ -38,9 +38,12 @@ internal sealed partial class MainWindow
 
         _updating = true;
         _data.Progress = new List<string>();
+        _data.UpdatingTo = tip;
         FocusPanel(_updates);
+        Render();
         await RunBusyAsync("updating", () => RunPipelineAsync(tip));
         _updating = false;
+        _data.UpdatingTo = null;
         await ReloadAsync(fetch: false);
         if (Closing)
         {

@@ -57,6 +57,7 @@ public class MainWindowTests
             .WaitFor("Update shootybot-demo from")
             .Press(Key.Tab, Key.Enter)
             .WaitFor("Update progress")
+            .WaitFor("» updating:")
             .WaitFor("✓ health_gate", 60)
             .WaitFor("✓ up to date at", 30)
             .Press(Key.Q);

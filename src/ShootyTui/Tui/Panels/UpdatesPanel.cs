@@ -60,7 +60,8 @@ internal sealed class UpdatesPanel(IPanelHost host, PanelData data, UpdateAction
                 ChangeBadgeRules.For(commit.Files, Host.Deployment.Config)
             );
             var marks = badges.Count > 0 ? "[" + string.Join(",", badges) + "] " : "";
-            _rows.Add($"{commit.ShortSha} {marks}{commit.Subject}");
+            var running = commit.Sha == data.UpdatingTo ? "» updating: " : "";
+            _rows.Add($"{commit.ShortSha} {running}{marks}{commit.Subject}");
         }
 
         if (check.Pending.Count == 0 && !check.Diverged)
