@@ -62,7 +62,7 @@ internal sealed partial class MainWindow
             return true;
         }
 
-        var text = KeyText(key);
+        var text = KeyNames.Text(key);
         var panelKeys = _current == _overview ? _updates.Keys : _current.Keys;
         if (panelKeys.FirstOrDefault(entry => entry.Key == text) is { } known)
         {
@@ -112,7 +112,7 @@ internal sealed partial class MainWindow
             return true;
         }
 
-        var text = KeyText(key);
+        var text = KeyNames.Text(key);
         if (text.Length == 1 && char.IsAsciiDigit(text[0]))
         {
             if (text == FlagsPanel.Number)
@@ -159,12 +159,6 @@ internal sealed partial class MainWindow
                 return false;
         }
     }
-
-    /// <summary>The key as the help lists it: the typed character, or the key's name.</summary>
-    private static string KeyText(Key key) =>
-        key.AsRune.Value is > 32 and < 127 && !key.IsCtrl && !key.IsAlt
-            ? key.AsRune.ToString()
-            : key.ToString();
 
     /// <summary>Runs an action after this key event, so the key is not typed into a new field.</summary>
     private void Defer(Action action) => _app.AddTimeout(TimeSpan.Zero, () =>

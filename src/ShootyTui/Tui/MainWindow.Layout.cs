@@ -9,7 +9,7 @@ internal sealed partial class MainWindow
     /// <summary>At this size and above, the Overview and the list panel sit beside the details.</summary>
     public static readonly Size WideSize = new(80, 24);
 
-    /// <summary>Below this size nothing useful fits; the window says so and still quits on q.</summary>
+    /// <summary>Below this size nothing useful fits, so the window shows a notice and still quits on q.</summary>
     public static readonly Size MinimumSize = new(40, 12);
 
     private const int OverviewHeight = 9;

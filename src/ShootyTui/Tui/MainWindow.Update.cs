@@ -38,9 +38,12 @@ internal sealed partial class MainWindow
 
         _updating = true;
         _data.Progress = new List<string>();
+        _data.UpdatingTo = tip;
         FocusPanel(_updates);
-        await RunBusyAsync("updating", () => RunPipelineAsync(tip));
+        Render();
+        await RunBusyAsync("updating", () => RunPipelineAsync("update", tip, RunUpdateAsync));
         _updating = false;
+        _data.UpdatingTo = null;
         await ReloadAsync(fetch: false);
         if (Closing)
         {
@@ -72,7 +75,15 @@ internal sealed partial class MainWindow
             + window;
     }
 
-    private async Task RunPipelineAsync(string tip)
+    /// <summary>
+    /// Runs an update or rollback under the update lock on the thread pool, showing each step
+    /// in the detail pane, then flashes the result or opens a dialog with the failure.
+    /// </summary>
+    private async Task RunPipelineAsync(
+        string what,
+        string target,
+        Func<UpdateLock, IProgress<UpdateProgress>, Task<UpdateResult>> run
+    )
     {
         var progress = new SynchronousProgress<UpdateProgress>(step =>
         {
@@ -81,7 +92,7 @@ internal sealed partial class MainWindow
                 _app.Invoke(() => AddProgress(step));
             }
         });
-        var work = Task.Run(() => RunLockedAsync(tip, progress));
+        var work = Task.Run(() => RunLockedAsync(what, target, progress, run));
         Background = work;
         var result = await work;
         AddProgressLine("");
@@ -92,20 +103,27 @@ internal sealed partial class MainWindow
             return;
         }
 
-        Flash($"update {result.Outcome.ToName()}: see the detail pane");
+        Flash($"{what} {result.Outcome.ToName()}: see the detail pane");
         var tail = result.OutputTail is { Length: > 0 } output
             ? "\n\nLast output:\n" + string.Join("\n", output.Split('\n').TakeLast(8))
             : "";
         Dialogs.Error(
             _app,
-            result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed" : "Update failed",
+            result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed"
+                : what == "update" ? "Update failed"
+                : "Rollback did not finish",
             result.Message + $"\n\nLog: {_deployment.Config.Logging.File}" + tail
         );
     }
 
-    private async Task<UpdateResult> RunLockedAsync(string tip, IProgress<UpdateProgress> progress)
+    private async Task<UpdateResult> RunLockedAsync(
+        string what,
+        string target,
+        IProgress<UpdateProgress> progress,
+        Func<UpdateLock, IProgress<UpdateProgress>, Task<UpdateResult>> run
+    )
     {
-        using var held = _deployment.TryLock("shooty panel update", out var holder);
+        using var held = _deployment.TryLock($"shooty panel {what}", out var holder);
         if (held is null)
         {
             return new UpdateResult(
@@ -113,21 +131,26 @@ internal sealed partial class MainWindow
                 UpdateOutcome.Aborted,
                 UpdateStep.Preflight,
                 "",
-                tip,
+                target,
                 $"another run holds the update lock ({holder}); try again when it ends",
                 Deferred: true
             );
         }
 
         await _deployment.Pipeline.RecoverAsync(held, progress, CancellationToken.None);
+        return await run(held, progress);
+    }
+
+    private Task<UpdateResult> RunUpdateAsync(UpdateLock held, IProgress<UpdateProgress> progress)
+    {
         // The operator confirmed with the window and the active sessions in view.
         var request = new UpdateRequest(
             "tui",
             IgnoreWindow: true,
-            ExpectedTip: tip,
+            ExpectedTip: _data.UpdatingTo,
             IgnoreSessions: true
         );
-        return await _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
+        return _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
     }
 
     private void AddProgress(UpdateProgress step)

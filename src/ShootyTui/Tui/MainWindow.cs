@@ -53,7 +53,7 @@ internal sealed partial class MainWindow : Window, IPanelHost
         _updates = new UpdatesPanel(
             this,
             _data,
-            new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync)
+            new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync, RollbackAsync)
         );
         _panels = [_overview, _updates, new BackupsPanel(this)];
         _current = _overview;

@@ -27,7 +27,7 @@ internal static class TuiLauncher
                 CliContext.ProcessEnvironment(),
                 Environment.CurrentDirectory
             );
-            theme = Theme.Load(config.Ui.Theme);
+            theme = Theme.Load(Theme.Choose(config.Ui.Theme, CliContext.ProcessEnvironment()));
         }
         catch (ConfigException e)
         {
@@ -84,6 +84,10 @@ internal static class TuiLauncher
     {
         using IApplication app = Application.Create().Init(driver);
         theme.Apply();
+
+        // The themes name the 16 ANSI colours; sending them as such keeps the terminal's own
+        // palette and works on terminals and multiplexers without 256 or true colour.
+        app.Driver!.Force16Colors = true;
         app.Mouse.IsMouseDisabled = true;
         using var window = new MainWindow(app, deployment, readOnly);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>

@@ -8,7 +8,7 @@ namespace ShootyTui.Tui.Panels;
 
 /// <summary>
 /// Panel 1: bot state, commit, health, next window, pending updates, last update and last
-/// unattended run; the detail pane lists every check with a small history of its samples.
+/// unattended run. Its detail pane lists every check with a small history of its samples.
 /// </summary>
 internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(host)
 {

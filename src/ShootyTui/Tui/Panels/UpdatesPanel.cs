@@ -17,6 +17,7 @@ internal sealed class UpdatesPanel(IPanelHost host, PanelData data, UpdateAction
         new("u", "update", "update to the fetched tip (asks first)", Mutates: true),
         new("s", "schedule", "apply the fetched tip in the next maintenance window", Mutates: true),
         new("f", "fetch", "fetch the remote and list pending commits"),
+        new("R", "", "roll back the last update (asks to type the commit)", Mutates: true),
     ];
 
     private readonly List<string> _rows = [];
@@ -60,7 +61,8 @@ internal sealed class UpdatesPanel(IPanelHost host, PanelData data, UpdateAction
                 ChangeBadgeRules.For(commit.Files, Host.Deployment.Config)
             );
             var marks = badges.Count > 0 ? "[" + string.Join(",", badges) + "] " : "";
-            _rows.Add($"{commit.ShortSha} {marks}{commit.Subject}");
+            var running = commit.Sha == data.UpdatingTo ? "» updating: " : "";
+            _rows.Add($"{commit.ShortSha} {running}{marks}{commit.Subject}");
         }
 
         if (check.Pending.Count == 0 && !check.Diverged)
@@ -71,11 +73,14 @@ internal sealed class UpdatesPanel(IPanelHost host, PanelData data, UpdateAction
 
     public override bool HandleKey(Key key, int row)
     {
-        Func<Task>? action =
-            key == Key.U ? actions.Update
-            : key == Key.S ? actions.Schedule
-            : key == Key.F ? actions.Fetch
-            : null;
+        Func<Task>? action = KeyNames.Text(key) switch
+        {
+            "u" => actions.Update,
+            "s" => actions.Schedule,
+            "f" => actions.Fetch,
+            "R" => actions.Rollback,
+            _ => null,
+        };
         if (action is null)
         {
             return false;
