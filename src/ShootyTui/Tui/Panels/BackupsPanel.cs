@@ -10,8 +10,6 @@ namespace ShootyTui.Tui.Panels;
 /// </summary>
 internal sealed partial class BackupsPanel(IPanelHost host) : Panel(host)
 {
-    private static readonly Key RestoreKey = Key.R.WithShift;
-
     private IReadOnlyList<BackupEntry> _entries = [];
     private IReadOnlyList<string> _rows = [];
     private IReadOnlyDictionary<long, UpdateRecord> _updates = new Dictionary<long, UpdateRecord>();
@@ -48,23 +46,23 @@ internal sealed partial class BackupsPanel(IPanelHost host) : Panel(host)
 
     public override bool HandleKey(Key key, int row)
     {
-        if (key == Key.V)
+        var text = KeyNames.Text(key);
+        if (text == "v")
         {
             _ = VerifyAsync(EntryAt(row));
             return true;
         }
 
-        var mutating = key == Key.C || key == RestoreKey || key == Key.D;
-        if (!mutating || Host.ReadOnly)
+        if (text is not ("c" or "R" or "d") || Host.ReadOnly)
         {
             return false;
         }
 
-        if (key == Key.C)
+        if (text == "c")
         {
             _ = CreateAsync();
         }
-        else if (key == RestoreKey)
+        else if (text == "R")
         {
             Defer(() => Restore(EntryAt(row)));
         }
