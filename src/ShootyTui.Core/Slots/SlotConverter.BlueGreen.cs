@@ -142,7 +142,8 @@ public sealed partial class SlotConverter
             _ =>
             {
                 Directory.CreateDirectory(shared);
-                foreach (var entry in entries)
+                // Listed again: stopping the bot removes files such as SQLite's -wal and -shm.
+                foreach (var entry in Directory.EnumerateFileSystemEntries(source).ToList())
                 {
                     var target = Path.Combine(shared, Path.GetFileName(entry));
                     if (Directory.Exists(entry))

@@ -112,12 +112,7 @@ internal static class SlotsCommand
             "shooty slots convert",
             async _ =>
             {
-                var done = await converter.ConvertAsync(
-                    target,
-                    moveData,
-                    new Progress<string>(step => Console.WriteLine($"  {step}")),
-                    ct
-                );
+                var done = await converter.ConvertAsync(target, moveData, new StepPrinter(), ct);
                 Console.WriteLine(
                     $"converted {context.Config.Bot.Path} to "
                         + (target == UpdateStrategy.BlueGreen ? "blue-green" : "in-place")
@@ -127,6 +122,15 @@ internal static class SlotsCommand
             },
             ct
         );
+    }
+
+    /// <summary>
+    /// Prints each conversion step as it starts, on the calling thread so the lines keep their
+    /// order (<see cref="Progress{T}"/> would post them to the thread pool).
+    /// </summary>
+    private sealed class StepPrinter : IProgress<string>
+    {
+        public void Report(string value) => Console.WriteLine($"  {value}");
     }
 
     private static void Print(IReadOnlyList<string> steps, IReadOnlyList<string> notes)
