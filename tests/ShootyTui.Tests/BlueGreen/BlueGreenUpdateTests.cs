@@ -166,4 +166,26 @@ public class BlueGreenUpdateTests
         Assert.Contains(steps, e => e.Step == "restore" && e.Phase == "succeeded");
         Assert.DoesNotContain(steps, e => e.Step == "checkout" && e.Detail!.Contains("now at"));
     }
+
+    [Fact(Timeout = 120000)]
+    public async Task Overlap_above_zero_is_refused()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var config = engine.Fixture.ConfigPath;
+        File.WriteAllText(
+            config,
+            File.ReadAllText(config)
+                .Replace("strategy = \"blue-green\"", "strategy = \"blue-green\"\noverlap = \"5s\"")
+        );
+        engine.Reopen();
+        var pid = await engine.BotPidAsync();
+
+        var result = await engine.UpdateAsync();
+
+        Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
+        Assert.Equal(UpdateStep.Preflight, result.FailedStep);
+        Assert.Contains("[update] overlap = 5.0s is not supported", result.Message);
+        Assert.Equal(pid, await engine.BotPidAsync());
+        Assert.Equal(SlotColor.Blue, engine.Live());
+    }
 }
