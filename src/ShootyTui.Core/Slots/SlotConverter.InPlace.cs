@@ -7,7 +7,9 @@ public sealed partial class SlotConverter
         var link = Layout.CurrentLink;
         if (!Layout.IsConverted)
         {
-            throw new SlotException($"{link} is no slot link: the deployment is in-place already");
+            throw new SlotException(
+                $"{link} is not a slot link: the deployment is in-place already"
+            );
         }
 
         var live = slots.RequireLive();

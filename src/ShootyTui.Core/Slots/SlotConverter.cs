@@ -10,7 +10,7 @@ namespace ShootyTui.Core.Slots;
 /// </summary>
 /// <remarks>
 /// The steps are not journaled: a conversion killed halfway leaves the folders as the last
-/// finished step left them, and the plan's step list says how to finish by hand.
+/// finished step left them, and the plan's step list shows what remains to do by hand.
 /// </remarks>
 public sealed partial class SlotConverter(
     ShootyConfig config,
@@ -27,7 +27,7 @@ public sealed partial class SlotConverter(
     /// <summary>Lists what a conversion to <paramref name="target"/> would do, changing nothing.</summary>
     /// <param name="moveData">A folder inside the checkout, relative to it, whose contents move
     /// to the shared data folder (the folder of <c>[bot] database</c>); null moves nothing.</param>
-    /// <exception cref="SlotException">The conversion cannot run; the message says why.</exception>
+    /// <exception cref="SlotException">The conversion cannot run; the message gives the reason.</exception>
     public async Task<ConversionPlan> PlanAsync(
         UpdateStrategy target,
         string? moveData,

@@ -35,8 +35,8 @@ public sealed partial class UpdatePipeline
             return Refuse(request, head, head, e.Message).Result!;
         }
 
-        // TODO(not built yet): running both slots for [update] overlap needs a second process
-        // record beside the supervisor's one; until then such a config is refused, never ignored.
+        // TODO(not built yet): running both slots for [update] overlap needs a second pid file
+        // beside the supervisor's. Until that exists, such a config is rejected, never ignored.
         if (config.Update.Overlap > TimeSpan.Zero)
         {
             var head = git.HeadCommit;

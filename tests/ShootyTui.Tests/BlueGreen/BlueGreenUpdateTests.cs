@@ -168,7 +168,7 @@ public class BlueGreenUpdateTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Overlap_above_zero_is_refused()
+    public async Task Overlap_above_zero_is_rejected()
     {
         await using var engine = await BlueGreenHarness.StartAsync();
         var config = engine.Fixture.ConfigPath;
