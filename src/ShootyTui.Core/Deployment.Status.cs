@@ -19,6 +19,9 @@ public sealed record StatusReport(
 {
     public bool Healthy => Health.Healthy;
 
+    /// <summary>The live slot ("blue" or "green"); null for an in-place deployment.</summary>
+    public string? LiveSlot { get; init; }
+
     public TimeSpan? Uptime(DateTimeOffset now) => Bot.StartedAt is { } start ? now - start : null;
 }
 
@@ -60,7 +63,10 @@ public sealed partial class Deployment
         }
 
         var last = Journal.List(1).FirstOrDefault();
-        return new StatusReport(Config.Bot.Name, bot, commit, branch, health, last);
+        return new StatusReport(Config.Bot.Name, bot, commit, branch, health, last)
+        {
+            LiveSlot = LiveSlotName(),
+        };
     }
 
     /// <summary>

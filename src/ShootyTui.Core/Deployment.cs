@@ -3,6 +3,7 @@ using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
 using ShootyTui.Core.Health;
 using ShootyTui.Core.Notifications;
+using ShootyTui.Core.Slots;
 using ShootyTui.Core.State;
 using ShootyTui.Core.Supervision;
 using ShootyTui.Core.Updates;
@@ -44,6 +45,12 @@ public sealed partial class Deployment : IDisposable
         {
             Probes = ProbeSettingsFor(config, Settings),
         };
+        Slots = new SlotSet(
+            config,
+            new SlotStore(State),
+            log,
+            System.IO.Path.Combine(config.StateDirectory, "ssh.log")
+        );
         Backups = config.Bot.Database is { } database
             ? new BackupService(database, config.Backup.Dir, State.Path, log)
             : null;
@@ -58,7 +65,10 @@ public sealed partial class Deployment : IDisposable
             log,
             time,
             Settings
-        );
+        )
+        {
+            Slots = Slots,
+        };
         if (config.Notify.Discord.WebhookUrlEnv is not null)
         {
             Notifications = new DiscordNotifier(
@@ -101,6 +111,12 @@ public sealed partial class Deployment : IDisposable
     public BackupService? Backups { get; }
 
     public UpdatePipeline Pipeline { get; }
+
+    /// <summary>
+    /// The blue-green slots. <see cref="SlotSet.Describe"/> lists them for the panel; it is
+    /// empty until the deployment is converted.
+    /// </summary>
+    public SlotSet Slots { get; }
 
     /// <summary>Discord notifications, or null when <c>[notify.discord]</c> names no URL.</summary>
     public DiscordNotifier? Notifications { get; }

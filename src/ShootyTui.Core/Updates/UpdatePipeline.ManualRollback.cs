@@ -1,3 +1,6 @@
+using ShootyTui.Core.Git;
+using ShootyTui.Core.Slots;
+
 namespace ShootyTui.Core.Updates;
 
 public sealed partial class UpdatePipeline
@@ -7,7 +10,19 @@ public sealed partial class UpdatePipeline
     /// </summary>
     public RollbackPlan PlanRollback(string? toCommit)
     {
-        var current = git.HeadCommit;
+        if (!IsBlueGreen)
+        {
+            return PlanRollback(git, toCommit);
+        }
+
+        var live = Slots!.RequireLive();
+        using var checkout = Slots.Open(live);
+        return PlanRollback(checkout, toCommit) with { Slot = live.Other().ToName() };
+    }
+
+    private RollbackPlan PlanRollback(GitRepository checkout, string? toCommit)
+    {
+        var current = checkout.HeadCommit;
         if (toCommit is null)
         {
             var last = journal.LastSucceeded()
@@ -26,7 +41,7 @@ public sealed partial class UpdatePipeline
             return new RollbackPlan(current, last.FromCommit, last.BackupId, last.Id);
         }
 
-        var target = git.ResolveCommit(toCommit);
+        var target = checkout.ResolveCommit(toCommit);
         var update = journal
             .List(10_000)
             .FirstOrDefault(record =>
@@ -49,7 +64,11 @@ public sealed partial class UpdatePipeline
     )
     {
         ArgumentNullException.ThrowIfNull(heldLock);
-        return Announce(await RollbackStepsAsync(plan, progress, ct));
+        return Announce(
+            IsBlueGreen
+                ? await SwapBackAsync(plan, progress, ct)
+                : await RollbackStepsAsync(plan, progress, ct)
+        );
     }
 
     private async Task<UpdateResult> RollbackStepsAsync(
@@ -138,13 +157,15 @@ public sealed partial class UpdatePipeline
 
 /// <summary>
 /// What a rollback will do: move from <see cref="Current"/> to <see cref="Target"/> and restore
-/// <see cref="BackupId"/> (the backup taken before update <see cref="UndoesUpdateId"/>).
+/// <see cref="BackupId"/> (the backup taken before update <see cref="UndoesUpdateId"/>). In a
+/// blue-green deployment <see cref="Slot"/> names the slot that will run the target.
 /// </summary>
 public sealed record RollbackPlan(
     string Current,
     string Target,
     long? BackupId,
-    long? UndoesUpdateId
+    long? UndoesUpdateId,
+    string? Slot = null
 );
 
 public sealed class RollbackException(string message) : Exception(message);

@@ -30,16 +30,30 @@ public sealed partial class UpdatePipeline
             Short(unfinished.ToCommit),
             interrupted
         );
+        var slotSwitch = Slots?.Store.FindSwitch(unfinished.Id);
         var run = new UpdateRun(unfinished.Id, unfinished.FromCommit, unfinished.ToCommit, progress)
         {
+            FromSlot = slotSwitch?.From,
+            ToSlot = slotSwitch?.To,
             BackupId = unfinished.BackupId,
             DependenciesChanged = unfinished.DependenciesChanged,
+            // In a blue-green update the checkout happens in the idle slot; only the switch
+            // changes the code that runs.
             CodeChanged = steps.Any(entry =>
-                entry.Step == UpdateStep.FastForward.ToName()
-                || entry.Step == UpdateStep.Checkout.ToName()
+                slotSwitch is null
+                    ? entry.Step == UpdateStep.FastForward.ToName()
+                        || entry.Step == UpdateStep.Checkout.ToName()
+                    : entry.Step == UpdateStep.Switch.ToName()
             ),
             Recovered = true,
         };
+
+        if (slotSwitch is not null)
+        {
+            return Announce(
+                await RecoverBlueGreenAsync(run, steps, unfinished.GatePassed, interrupted, ct)
+            );
+        }
 
         if (unfinished.GatePassed)
         {

@@ -94,6 +94,11 @@ public sealed partial class UpdatePipeline
 
     private async Task<string> RestoreOldVersionAsync(UpdateRun run, CancellationToken ct)
     {
+        if (run.FromSlot is { } oldSlot)
+        {
+            return await RestoreOldSlotAsync(run, oldSlot, ct);
+        }
+
         var steps = new List<string>();
         var stop = await supervisor.StopAsync(ct);
         if (stop.WasRunning)

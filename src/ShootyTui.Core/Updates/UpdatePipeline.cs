@@ -59,7 +59,24 @@ public sealed partial class UpdatePipeline(
         CancellationToken ct
     )
     {
+        if (IsBlueGreen)
+        {
+            return await RunBlueGreenAsync(request, progress, ct);
+        }
+
         var status = git.GetStatus();
+        if (Slots?.IsConverted == true)
+        {
+            return Refuse(
+                request,
+                status.HeadCommit,
+                status.HeadCommit,
+                $"{config.Bot.Path} is the link of a blue-green deployment but [update] strategy "
+                    + "is \"in-place\"; set strategy = \"blue-green\" or run "
+                    + "`shooty slots convert --to in-place`"
+            ).Result!;
+        }
+
         var preflight = Preflight(status, request);
         if (preflight.Result is { } early)
         {

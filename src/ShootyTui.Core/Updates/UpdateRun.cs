@@ -49,6 +49,12 @@ internal sealed class UpdateRun(
 
     public bool DependenciesChanged { get; set; }
 
+    /// <summary>The live slot before a blue-green update; null for an in-place update.</summary>
+    public Slots.SlotColor? FromSlot { get; init; }
+
+    /// <summary>The slot a blue-green update prepares and switches to.</summary>
+    public Slots.SlotColor? ToSlot { get; init; }
+
     /// <summary>True when this run finishes an update that an earlier process left unfinished.</summary>
     public bool Recovered { get; init; }
 

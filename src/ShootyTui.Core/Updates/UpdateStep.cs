@@ -14,6 +14,7 @@ public enum UpdateStep
     Restore,
     Dependencies,
     SmokeTest,
+    Switch,
     Start,
     HealthGate,
     Finish,

@@ -81,6 +81,7 @@ internal static partial class CommandLine
         root.Subcommands.Add(Init());
         root.Subcommands.Add(ScheduleCommand.Build());
         root.Subcommands.Add(WebhookCommand.Build());
+        root.Subcommands.Add(SlotsCommand.Build());
         return root;
     }
 

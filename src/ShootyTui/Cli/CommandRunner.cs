@@ -71,6 +71,7 @@ internal static class CommandRunner
                 or SupervisorException
                 or BackupException
                 or RollbackException
+                or Core.Slots.SlotException
                 or UsageException
                 or IOException
                 or UnauthorizedAccessException;

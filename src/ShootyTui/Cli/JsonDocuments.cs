@@ -9,7 +9,16 @@ public sealed record StatusJson(
     bool Healthy,
     string Verdict,
     IReadOnlyList<CheckJson> Checks
-);
+)
+{
+    /// <summary>The live slot of a blue-green deployment; null for in-place.</summary>
+    public string? LiveSlot { get; init; }
+
+    /// <summary>Both slots of a blue-green deployment; empty for in-place.</summary>
+    public IReadOnlyList<SlotJson> Slots { get; init; } = [];
+}
+
+public sealed record SlotJson(string Name, string Path, string? Commit, bool Live, bool Ready);
 
 public sealed record BotJson(string Name, bool Running, int? Pid, string? Commit, long? UptimeS);
 

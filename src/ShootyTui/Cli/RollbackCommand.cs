@@ -33,9 +33,10 @@ internal static class RollbackCommand
                 var data = plan.BackupId is { } id
                     ? $"restore backup {id} (the current database is backed up first)"
                     : "keep the database as it is (no backup recorded for that version)";
+                var slot = plan.Slot is { } name ? $" in slot {name}" : "";
                 var summary =
                     $"Roll back {context.Config.Bot.Name} from {Format.Short(plan.Current)} to "
-                    + $"{Format.Short(plan.Target)}, {data}, and restart";
+                    + $"{Format.Short(plan.Target)}{slot}, {data}, and restart";
                 if (!yes && !ConfirmByTyping(summary, Format.Short(plan.Target)))
                 {
                     return ExitCodes.Success;

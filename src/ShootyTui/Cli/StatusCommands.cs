@@ -32,7 +32,20 @@ internal static class StatusCommands
                         check.Detail
                     ))
                     .ToList()
-            );
+            )
+            {
+                LiveSlot = report.LiveSlot,
+                Slots = context
+                    .Deployment.Slots.Describe()
+                    .Select(slot => new SlotJson(
+                        slot.Name,
+                        slot.Path,
+                        slot.Commit,
+                        slot.Live,
+                        slot.Ready
+                    ))
+                    .ToList(),
+            };
             Console.WriteLine(
                 JsonSerializer.Serialize(document, CliJsonContext.Default.StatusJson)
             );
@@ -45,6 +58,11 @@ internal static class StatusCommands
         Console.WriteLine(
             $"commit {Format.Short(report.Commit)} on {report.Branch ?? "(detached)"}"
         );
+        if (report.LiveSlot is { } liveSlot)
+        {
+            Console.WriteLine($"live slot {liveSlot}");
+        }
+
         foreach (var check in report.Health.Checks)
         {
             Console.WriteLine(

@@ -1,0 +1,148 @@
+using ShootyTui.Core.Configuration;
+using ShootyTui.Core.Supervision;
+
+namespace ShootyTui.Core.Slots;
+
+/// <summary>
+/// Converts a deployment between the in-place layout (<c>[bot] path</c> is the checkout) and the
+/// blue-green layout (<c>[bot] path</c> is the current link to one of two slots). The bot is
+/// stopped while files move and started again afterwards if it was running.
+/// </summary>
+/// <remarks>
+/// The steps are not journaled: a conversion killed halfway leaves the folders as the last
+/// finished step left them, and the plan's step list shows what remains to do by hand.
+/// </remarks>
+public sealed partial class SlotConverter(
+    ShootyConfig config,
+    SlotSet slots,
+    IBotSupervisor supervisor,
+    Func<IReadOnlyDictionary<string, string>?> extraEnvironment,
+    Serilog.ILogger log
+)
+{
+    private sealed record Action(string Description, Func<CancellationToken, Task> Run);
+
+    private SlotLayout Layout => slots.Layout;
+
+    /// <summary>Lists what a conversion to <paramref name="target"/> would do, changing nothing.</summary>
+    /// <param name="moveData">A folder inside the checkout, relative to it, whose contents move
+    /// to the shared data folder (the folder of <c>[bot] database</c>); null moves nothing.</param>
+    /// <exception cref="SlotException">The conversion cannot run; the message gives the reason.</exception>
+    public async Task<ConversionPlan> PlanAsync(
+        UpdateStrategy target,
+        string? moveData,
+        CancellationToken ct
+    )
+    {
+        var (actions, notes) = await BuildAsync(target, moveData, ct);
+        return new ConversionPlan(target, actions.Select(a => a.Description).ToList(), notes);
+    }
+
+    /// <summary>Converts the deployment to <paramref name="target"/>.</summary>
+    /// <exception cref="SlotException">The conversion cannot run or a step failed.</exception>
+    public async Task<ConversionPlan> ConvertAsync(
+        UpdateStrategy target,
+        string? moveData,
+        IProgress<string>? progress,
+        CancellationToken ct
+    )
+    {
+        var (actions, notes) = await BuildAsync(target, moveData, ct);
+        log.Information("Converting {Link} to {Target}", Layout.CurrentLink, Name(target));
+        foreach (var action in actions)
+        {
+            progress?.Report(action.Description);
+            try
+            {
+                await action.Run(ct);
+            }
+            catch (Exception e)
+                when (e
+                        is IOException
+                            or UnauthorizedAccessException
+                            or LibGit2Sharp.LibGit2SharpException
+                            or Git.GitOperationException
+                )
+            {
+                log.Error(e, "Conversion step failed: {Step}", action.Description);
+                throw new SlotException(
+                    $"conversion step failed: {action.Description}: {e.Message}; finish or undo "
+                        + "the remaining steps of `shooty slots convert --dry-run` by hand",
+                    e
+                );
+            }
+
+            log.Information("Conversion step done: {Step}", action.Description);
+        }
+
+        return new ConversionPlan(target, actions.Select(a => a.Description).ToList(), notes);
+    }
+
+    private async Task<(List<Action> Actions, List<string> Notes)> BuildAsync(
+        UpdateStrategy target,
+        string? moveData,
+        CancellationToken ct
+    )
+    {
+        if (config.Update.Strategy != target)
+        {
+            throw new SlotException(
+                $"{config.FilePath} sets [update] strategy = \"{Name(config.Update.Strategy)}\"; "
+                    + $"set it to \"{Name(target)}\" first, then run this again"
+            );
+        }
+
+        var actions = new List<Action>();
+        var notes = new List<string>();
+        var state = await supervisor.GetStateAsync(ct);
+        if (state.Running)
+        {
+            actions.Add(
+                new Action(
+                    $"stop the bot{(state.Pid is { } pid ? $" (pid {pid})" : "")}; it is "
+                        + "started again at the end",
+                    async token => await supervisor.StopAsync(token)
+                )
+            );
+        }
+
+        if (target == UpdateStrategy.BlueGreen)
+        {
+            PlanToBlueGreen(actions, notes, moveData);
+        }
+        else
+        {
+            if (moveData is not null)
+            {
+                throw new SlotException(
+                    "--move-data applies only to --to blue-green: the data stays in its shared "
+                        + "folder when converting back"
+                );
+            }
+
+            PlanToInPlace(actions, notes);
+        }
+
+        if (state.Running)
+        {
+            actions.Add(
+                new Action("start the bot again", token =>
+                    supervisor.StartAsync(extraEnvironment(), token)
+                )
+            );
+        }
+
+        return (actions, notes);
+    }
+
+    private static string Name(UpdateStrategy strategy) =>
+        strategy == UpdateStrategy.BlueGreen ? "blue-green" : "in-place";
+
+    private static bool IsInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, Path.GetFullPath(path));
+        return relative != ".."
+            && !relative.StartsWith("../", StringComparison.Ordinal)
+            && !Path.IsPathRooted(relative);
+    }
+}

@@ -1,0 +1,55 @@
+using ShootyTui.Core.Slots;
+
+namespace ShootyTui.Core.Updates;
+
+public sealed partial class UpdatePipeline
+{
+    /// <summary>
+    /// Finishes a blue-green update that was interrupted. Before the stop step the live slot was
+    /// never touched, so the update is only recorded as aborted. After it, the old slot is put
+    /// back as after a failed switch, unless the new slot had passed its health gate.
+    /// </summary>
+    private async Task<UpdateResult> RecoverBlueGreenAsync(
+        UpdateRun run,
+        IReadOnlyList<JournalEntry> steps,
+        bool gatePassed,
+        string interrupted,
+        CancellationToken ct
+    )
+    {
+        var to = run.ToSlot!.Value;
+        if (gatePassed)
+        {
+            if (Slots!.Layout.ReadLink() != to)
+            {
+                Slots.Layout.PointAt(to);
+            }
+
+            Slots.Store.SetLive(to);
+            return await CompleteAfterGateAsync(run, steps, ct);
+        }
+
+        var failure = new StepFailedException(
+            UpdateStepNames.Parse(interrupted),
+            $"interrupted during {interrupted}: shooty was killed or the machine lost power"
+        );
+        if (steps.Any(entry => entry.Step == UpdateStep.Stop.ToName()))
+        {
+            return await RollBackAsync(run, failure);
+        }
+
+        var state = await supervisor.GetStateAsync(ct);
+        if (!state.Running)
+        {
+            // Nothing stopped it on purpose; start it as the watchdog would.
+            await supervisor.StartAsync(ExtraEnvironment(), ct);
+        }
+
+        var message =
+            $"update to {Short(run.To)} was interrupted while preparing slot {to.ToName()}; "
+            + $"slot {run.FromSlot!.Value.ToName()} kept running {Short(run.From)}";
+        log.Warning("Update {UpdateId} aborted: {Message}", run.Id, message);
+        Finish(run, UpdateOutcome.Aborted, failure, message);
+        return Result(run, UpdateOutcome.Aborted, failure, message);
+    }
+}

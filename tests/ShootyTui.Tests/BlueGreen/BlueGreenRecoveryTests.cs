@@ -1,0 +1,55 @@
+using ShootyTui.Core.Slots;
+using ShootyTui.Core.Updates;
+using ShootyTui.Tests.Support;
+
+namespace ShootyTui.Tests.BlueGreen;
+
+/// <summary>
+/// Kills <c>shooty update</c> with SIGKILL at journal points of a blue-green update, then checks
+/// that the next command recovers to one healthy slot with the shared data intact.
+/// </summary>
+public class BlueGreenRecoveryTests
+{
+    [Theory(Timeout = 180000)]
+    [InlineData("smoke_test:succeeded", UpdateOutcome.Aborted, SlotColor.Blue)]
+    [InlineData("switch:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
+    [InlineData("start:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
+    [InlineData("health_gate:succeeded", UpdateOutcome.Succeeded, SlotColor.Green)]
+    public async Task Killed_switch_is_recovered_by_next_command(
+        string failpoint,
+        UpdateOutcome outcome,
+        SlotColor live
+    )
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var from = engine.SlotCommit(SlotColor.Blue);
+        var playersBefore = engine.Count("players");
+
+        var killed = await ShootyProcess.RunAsync(
+            ["--config", engine.Fixture.ConfigPath, "update", "--yes"],
+            new Dictionary<string, string> { [Failpoints.Variable] = failpoint }
+        );
+        Assert.True(
+            killed.ExitCode == 137,
+            $"update was not killed: {killed.Output}{killed.Error}"
+        );
+        var interrupted = engine.Deployment.Journal.FindUnfinished();
+        Assert.NotNull(interrupted);
+
+        var next = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "start"]);
+
+        Assert.True(next.ExitCode == 0, $"shooty start failed: {next.Output}{next.Error}");
+        Assert.Contains("recovered an interrupted update", next.Output);
+        Assert.Null(engine.Deployment.Journal.FindUnfinished());
+        var record = engine.Deployment.Journal.Get(interrupted.Id)!;
+        Assert.True(record.Recovered);
+        Assert.Equal(outcome, record.Outcome);
+        Assert.Equal(live, engine.Live());
+        Assert.Equal(live, engine.Deployment.Slots.Store.Live());
+        var expected = live == SlotColor.Green ? interrupted.ToCommit : from;
+        Assert.Equal(expected, engine.SlotCommit(live));
+        await engine.WaitHealthyAsync();
+        Assert.EndsWith(expected[..7], engine.HeartbeatVersion());
+        Assert.True(engine.Count("players") >= playersBefore, "shared players were lost");
+    }
+}

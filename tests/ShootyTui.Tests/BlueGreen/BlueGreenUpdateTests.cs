@@ -1,0 +1,191 @@
+using ShootyTui.Core.Slots;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Tests.BlueGreen;
+
+public class BlueGreenUpdateTests
+{
+    [Fact(Timeout = 120000)]
+    public async Task Update_switches_to_prepared_slot()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var from = engine.SlotCommit(SlotColor.Blue);
+        var oldPid = await engine.BotPidAsync();
+        var playersBefore = engine.Count("players");
+
+        var result = await engine.UpdateAsync();
+
+        Assert.True(result.Outcome == UpdateOutcome.Succeeded, result.Message);
+        Assert.Equal(SlotColor.Green, engine.Live());
+        Assert.Equal(SlotColor.Green, engine.Deployment.Slots.Store.Live());
+        Assert.Equal(result.ToCommit, engine.SlotCommit(SlotColor.Green));
+        Assert.Equal(from, engine.SlotCommit(SlotColor.Blue));
+        Assert.NotEqual(oldPid, await engine.BotPidAsync());
+        Assert.EndsWith(result.ToCommit[..7], engine.HeartbeatVersion());
+        Assert.True(engine.Count("players") >= playersBefore, "shared players were lost");
+
+        var steps = engine.Deployment.Journal.Steps(result.UpdateId!.Value);
+        var prepared = steps.Single(e => e.Step == "smoke_test" && e.Phase == "succeeded");
+        var stopStarted = steps.Single(e => e.Step == "stop" && e.Phase == "started");
+        Assert.True(prepared.Id < stopStarted.Id, "the live slot stopped before the smoke test");
+        var stopped = steps.Single(e => e.Step == "stop" && e.Phase == "succeeded");
+        var started = steps.Single(e => e.Step == "start" && e.Phase == "started");
+        Assert.True(stopped.Id < started.Id, "the new slot started before the old one stopped");
+        Assert.True(stopped.At <= started.At);
+        Assert.Contains("stopped gracefully", stopped.Detail);
+
+        var slots = engine.Deployment.Slots.Describe();
+        Assert.Equal(2, slots.Count);
+        var green = slots.Single(slot => slot.Name == "green");
+        var blue = slots.Single(slot => slot.Name == "blue");
+        Assert.True(green.Live);
+        Assert.False(blue.Live);
+        Assert.Equal(result.ToCommit, green.Commit);
+        Assert.Equal(from, blue.Commit);
+        Assert.True(green.Ready);
+        Assert.True(blue.Ready, "the old slot should stay ready for a swap-back");
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Dependency_change_installs_only_in_prepared_slot()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var blueBefore = engine.InstalledScorefmt(SlotColor.Blue);
+        var blueInstall = Path.Combine(engine.SlotPath(SlotColor.Blue), ".deps", "installed.json");
+        var blueWritten = File.GetLastWriteTimeUtc(blueInstall);
+
+        var first = await engine.UpdateAsync();
+
+        Assert.True(first.Outcome == UpdateOutcome.Succeeded, first.Message);
+        Assert.True(engine.Deployment.Journal.Get(first.UpdateId!.Value)!.DependenciesChanged);
+        Assert.Equal("1.0.0", blueBefore);
+        Assert.Equal("1.1.0", engine.InstalledScorefmt(SlotColor.Green));
+        Assert.Equal("1.0.0", engine.InstalledScorefmt(SlotColor.Blue));
+        Assert.Equal(blueWritten, File.GetLastWriteTimeUtc(blueInstall));
+
+        // Blue last installed for the old manifest, so preparing it again installs.
+        await engine.Fixture.PushAsync(
+            "docs: note one",
+            new Dictionary<string, string?> { ["NOTES.md"] = "one\n" }
+        );
+        var second = await engine.UpdateAsync();
+
+        Assert.True(second.Outcome == UpdateOutcome.Succeeded, second.Message);
+        Assert.Equal(SlotColor.Blue, engine.Live());
+        Assert.True(engine.Deployment.Journal.Get(second.UpdateId!.Value)!.DependenciesChanged);
+        Assert.Equal("1.1.0", engine.InstalledScorefmt(SlotColor.Blue));
+
+        // Green already installed this manifest, so preparing it skips the install.
+        await engine.Fixture.PushAsync(
+            "docs: note two",
+            new Dictionary<string, string?> { ["NOTES.md"] = "two\n" }
+        );
+        var third = await engine.UpdateAsync();
+
+        Assert.True(third.Outcome == UpdateOutcome.Succeeded, third.Message);
+        Assert.Equal(SlotColor.Green, engine.Live());
+        Assert.False(engine.Deployment.Journal.Get(third.UpdateId!.Value)!.DependenciesChanged);
+        var install = engine
+            .Deployment.Journal.Steps(third.UpdateId!.Value)
+            .Single(e => e.Step == "dependencies" && e.Phase == "succeeded");
+        Assert.Contains("install skipped", install.Detail);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Preparation_failure_leaves_bot_untouched()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var from = engine.SlotCommit(SlotColor.Blue);
+        var pid = await engine.BotPidAsync();
+        var tip = await engine.Fixture.PushFailingSmokeTestAsync();
+
+        var result = await engine.UpdateAsync();
+
+        Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
+        Assert.Equal(UpdateStep.SmokeTest, result.FailedStep);
+        Assert.Contains("kept running", result.Message);
+        Assert.Equal(SlotColor.Blue, engine.Live());
+        Assert.Equal(pid, await engine.BotPidAsync());
+        Assert.Equal(from, engine.SlotCommit(SlotColor.Blue));
+        Assert.Null(result.Downtime);
+        var steps = engine.Deployment.Journal.Steps(result.UpdateId!.Value);
+        Assert.DoesNotContain(steps, e => e.Step == "stop");
+        Assert.True(engine.Deployment.FailedTips.Contains(tip));
+        await engine.WaitHealthyAsync();
+        Assert.EndsWith(from[..7], engine.HeartbeatVersion());
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Gate_failure_restores_old_slot_and_database()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var from = engine.SlotCommit(SlotColor.Blue);
+        var blueInstall = Path.Combine(engine.SlotPath(SlotColor.Blue), ".deps", "installed.json");
+        var blueWritten = File.GetLastWriteTimeUtc(blueInstall);
+        // The new version runs and writes to the database but never writes a heartbeat.
+        await engine.Fixture.PushBehaviourAsync(heartbeat: false);
+
+        var result = await engine.UpdateAsync();
+
+        Assert.True(result.Outcome == UpdateOutcome.RolledBack, result.Message);
+        Assert.Equal(UpdateStep.HealthGate, result.FailedStep);
+        Assert.Contains("database restored from backup", result.Message);
+        Assert.Contains("current link back on slot blue", result.Message);
+        Assert.Equal(SlotColor.Blue, engine.Live());
+        Assert.Equal(SlotColor.Blue, engine.Deployment.Slots.Store.Live());
+        Assert.Equal(from, engine.SlotCommit(SlotColor.Blue));
+        Assert.Equal(blueWritten, File.GetLastWriteTimeUtc(blueInstall));
+        var saved = engine.Deployment.Backups!.List().Where(b => b.Reason == "failed-version");
+        Assert.Single(saved);
+        await engine.WaitHealthyAsync();
+        Assert.EndsWith(from[..7], engine.HeartbeatVersion());
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Rollback_swaps_back_without_install()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var from = engine.SlotCommit(SlotColor.Blue);
+        var update = await engine.UpdateAsync();
+        Assert.True(update.Outcome == UpdateOutcome.Succeeded, update.Message);
+
+        var plan = engine.Deployment.Pipeline.PlanRollback(null);
+        var result = await engine.RollbackAsync();
+
+        Assert.Equal("blue", plan.Slot);
+        Assert.Equal(from, plan.Target);
+        Assert.True(result.Outcome == UpdateOutcome.Succeeded, result.Message);
+        Assert.Equal(SlotColor.Blue, engine.Live());
+        Assert.Equal(update.ToCommit, engine.SlotCommit(SlotColor.Green));
+        Assert.EndsWith(from[..7], engine.HeartbeatVersion());
+        var record = engine.Deployment.Journal.Get(result.UpdateId!.Value)!;
+        Assert.Equal("rollback", record.Trigger);
+        Assert.False(record.DependenciesChanged);
+        var steps = engine.Deployment.Journal.Steps(result.UpdateId!.Value);
+        Assert.Contains(steps, e => e.Step == "smoke_test" && e.Phase == "skipped");
+        Assert.Contains(steps, e => e.Step == "restore" && e.Phase == "succeeded");
+        Assert.DoesNotContain(steps, e => e.Step == "checkout" && e.Detail!.Contains("now at"));
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Overlap_above_zero_is_rejected()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var config = engine.Fixture.ConfigPath;
+        File.WriteAllText(
+            config,
+            File.ReadAllText(config)
+                .Replace("strategy = \"blue-green\"", "strategy = \"blue-green\"\noverlap = \"5s\"")
+        );
+        engine.Reopen();
+        var pid = await engine.BotPidAsync();
+
+        var result = await engine.UpdateAsync();
+
+        Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
+        Assert.Equal(UpdateStep.Preflight, result.FailedStep);
+        Assert.Contains("[update] overlap = 5.0s is not supported", result.Message);
+        Assert.Equal(pid, await engine.BotPidAsync());
+        Assert.Equal(SlotColor.Blue, engine.Live());
+    }
+}

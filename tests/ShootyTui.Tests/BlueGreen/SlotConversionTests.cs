@@ -1,0 +1,157 @@
+using System.Text.Json;
+using ShootyTui.Tests.Support;
+
+namespace ShootyTui.Tests.BlueGreen;
+
+/// <summary>
+/// Runs <c>shooty slots convert</c> on a running demo: the dry run, the conversion to
+/// blue-green with the data moved to a shared folder, and the conversion back.
+/// </summary>
+public class SlotConversionTests
+{
+    [Fact(Timeout = 180000)]
+    public async Task Convert_moves_checkout_to_slots_and_back()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var config = fixture.ConfigPath;
+        var checkout = fixture.CheckoutPath;
+        var shared = Path.Combine(fixture.Deployment.Directory, "shared");
+        await RunAsync("start", "--config", config);
+        var blueGreenToml = BlueGreenHarness.BlueGreenConfig(fixture, shared);
+        File.WriteAllText(config, blueGreenToml);
+
+        var dryRun = await RunAsync(
+            "slots",
+            "convert",
+            "--config",
+            config,
+            "--to",
+            "blue-green",
+            "--move-data",
+            "data",
+            "--dry-run"
+        );
+
+        Assert.Contains("nothing is changed", dryRun.Output);
+        Assert.Contains($"move the checkout {checkout} to {checkout}-slots/blue", dryRun.Output);
+        Assert.Contains("bot.db", dryRun.Output);
+        Assert.Contains($"to the shared folder {shared}", dryRun.Output);
+        Assert.Contains("clone slot green", dryRun.Output);
+        Assert.Contains("stop the bot", dryRun.Output);
+        Assert.Null(new FileInfo(checkout).LinkTarget);
+        Assert.False(Directory.Exists(checkout + "-slots"));
+        Assert.False(Directory.Exists(shared));
+
+        var converted = await RunAsync(
+            "slots",
+            "convert",
+            "--config",
+            config,
+            "--to",
+            "blue-green",
+            "--move-data",
+            "data"
+        );
+
+        Assert.Contains("converted", converted.Output);
+        Assert.Equal("bot-slots/blue", new FileInfo(checkout).LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(checkout + "-slots", "green", ".git")));
+        Assert.True(File.Exists(Path.Combine(shared, "bot.db")));
+        Assert.False(File.Exists(Path.Combine(checkout + "-slots", "blue", "data", "bot.db")));
+        var status = await RunStatusAsync(config);
+        Assert.Equal("blue", status.GetProperty("live_slot").GetString());
+        var slots = status.GetProperty("slots").EnumerateArray().ToList();
+        Assert.Equal(2, slots.Count);
+        Assert.True(
+            slots
+                .Single(s => s.GetProperty("name").GetString() == "blue")
+                .GetProperty("live")
+                .GetBoolean()
+        );
+        Assert.True(status.GetProperty("bot").GetProperty("running").GetBoolean());
+        var bot = EngineHarness.Scalar(
+            "SELECT COUNT(*) FROM players",
+            Path.Combine(shared, "bot.db")
+        );
+        Assert.True((long)bot! > 0, "the moved database has no players");
+
+        File.WriteAllText(
+            config,
+            blueGreenToml.Replace("strategy = \"blue-green\"", "strategy = \"in-place\"")
+        );
+        var back = await RunAsync("slots", "convert", "--config", config, "--to", "in-place");
+
+        Assert.Contains("converted", back.Output);
+        Assert.Null(new FileInfo(checkout).LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(checkout, ".git")));
+        Assert.False(Directory.Exists(checkout + "-slots"));
+        var after = await RunStatusAsync(config);
+        Assert.Equal(JsonValueKind.Null, after.GetProperty("live_slot").ValueKind);
+        Assert.Empty(after.GetProperty("slots").EnumerateArray());
+        Assert.True(after.GetProperty("bot").GetProperty("running").GetBoolean());
+        Assert.True(
+            File.Exists(Path.Combine(shared, "bot.db")),
+            "the shared database should stay in place"
+        );
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Convert_rejects_strategy_not_set()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+
+        var run = await ShootyProcess.RunAsync([
+            "slots",
+            "convert",
+            "--config",
+            fixture.ConfigPath,
+            "--to",
+            "blue-green",
+            "--dry-run",
+        ]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("strategy = \"in-place\"; set it to \"blue-green\" first", run.Error);
+        Assert.Null(new FileInfo(fixture.CheckoutPath).LinkTarget);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Convert_rejects_database_inside_checkout()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        File.WriteAllText(
+            fixture.ConfigPath,
+            File.ReadAllText(fixture.ConfigPath)
+                .Replace("[update]\n", "[update]\nstrategy = \"blue-green\"\n")
+        );
+
+        var run = await ShootyProcess.RunAsync([
+            "slots",
+            "convert",
+            "--config",
+            fixture.ConfigPath,
+            "--to",
+            "blue-green",
+            "--dry-run",
+        ]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[bot] database", run.Error);
+        Assert.Contains("each slot has its own checkout", run.Error);
+        Assert.False(Directory.Exists(fixture.CheckoutPath + "-slots"));
+    }
+
+    private static async Task<ShootyRun> RunAsync(params string[] arguments)
+    {
+        var run = await ShootyProcess.RunAsync(arguments);
+        Assert.True(run.ExitCode == 0, $"shooty {string.Join(' ', arguments)}: {run.Error}");
+        return run;
+    }
+
+    private static async Task<JsonElement> RunStatusAsync(string config)
+    {
+        var run = await ShootyProcess.RunAsync(["status", "--json", "--config", config]);
+        Assert.True(run.ExitCode is 0 or 1, $"shooty status: {run.Error}");
+        return JsonDocument.Parse(run.Output).RootElement;
+    }
+}
