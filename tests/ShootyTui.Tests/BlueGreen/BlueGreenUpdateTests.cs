@@ -47,6 +47,22 @@ public class BlueGreenUpdateTests
     }
 
     [Fact(Timeout = 120000)]
+    public async Task Open_deployment_sees_the_new_slot_after_a_switch()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        _ = await engine.Deployment.GetStatusAsync(CancellationToken.None);
+
+        var result = await engine.UpdateAsync();
+        var status = await engine.Deployment.GetStatusAsync(CancellationToken.None);
+        var check = await engine.Deployment.CheckAsync(fetch: false, CancellationToken.None);
+
+        Assert.True(result.Outcome == UpdateOutcome.Succeeded, result.Message);
+        Assert.Equal(result.ToCommit, status.Commit);
+        Assert.Equal(result.ToCommit, check.Commit);
+        Assert.Empty(check.Pending);
+    }
+
+    [Fact(Timeout = 120000)]
     public async Task Dependency_change_installs_only_in_prepared_slot()
     {
         await using var engine = await BlueGreenHarness.StartAsync();
