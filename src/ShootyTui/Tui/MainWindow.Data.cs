@@ -14,7 +14,9 @@ internal sealed partial class MainWindow
             // continuation comes back on the UI thread.
             var status = await Task.Run(() => _deployment.GetStatusAsync(CancellationToken.None));
             var check = await Task.Run(() => _deployment.CheckAsync(fetch, CancellationToken.None));
+            var slots = await Task.Run(() => _deployment.Slots.Describe());
             _data.Status = status;
+            _data.Slots = slots;
             _data.Check = check;
             if (fetch)
             {

@@ -43,7 +43,11 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         var now = deployment.Time.GetUtcNow();
         var uptime = status.Uptime(now) is { } up ? $", up {Format.Duration(up)}" : "";
         _rows.Add(status.Bot.Running ? $"● running, pid {status.Bot.Pid}{uptime}" : "○ stopped");
-        _rows.Add($"commit {Format.Short(status.Commit)} {status.Branch}");
+        _rows.Add(
+            data.Slots.Count > 0
+                ? SlotLine()
+                : $"commit {Format.Short(status.Commit)} {status.Branch}"
+        );
 
         // One line for all checks, naming the ones that need a look; the detail pane has all.
         var checks = status.Health.Checks;
@@ -79,6 +83,16 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
                 : "--auto has not run yet"
         );
     }
+
+    /// <summary>Both slots on one line, the live one first and marked: "● green 1a2b3c4 ○ blue 5d6e7f8".</summary>
+    private string SlotLine() =>
+        string.Join(
+            " ",
+            data.Slots.OrderByDescending(slot => slot.Live)
+                .Select(slot =>
+                    $"{(slot.Live ? "●" : "○")} {slot.Name} {Format.Short(slot.Commit)}"
+                )
+        );
 
     /// <summary>A line short enough for the side column, with a symbol and a word.</summary>
     private static string LastUpdate(UpdateRecord last, DateTimeOffset now)
@@ -117,6 +131,22 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         }
 
         yield return "";
+        if (data.Slots.Count > 0)
+        {
+            yield return "Slots (blue-green)";
+            foreach (var slot in data.Slots)
+            {
+                var state =
+                    slot.Live ? "● live"
+                    : slot.Ready ? "○ ready for swap-back"
+                    : "○ not ready";
+                yield return $"  {slot.Name, -5} {Format.Short(slot.Commit)}  {state}";
+                yield return $"        {slot.Path}";
+            }
+
+            yield return "";
+        }
+
         if (status.LastUpdate is { } last)
         {
             yield return "Last update";

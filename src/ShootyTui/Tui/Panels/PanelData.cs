@@ -1,4 +1,5 @@
 using ShootyTui.Core;
+using ShootyTui.Core.Slots;
 
 namespace ShootyTui.Tui.Panels;
 
@@ -8,6 +9,9 @@ internal sealed class PanelData
     public StatusReport? Status { get; set; }
 
     public CheckReport? Check { get; set; }
+
+    /// <summary>The blue and green slots in blue-green mode; empty for an in-place deployment.</summary>
+    public IReadOnlyList<SlotInfo> Slots { get; set; } = [];
 
     /// <summary>When the remote was last fetched in this panel; null until the first fetch.</summary>
     public DateTimeOffset? LastFetch { get; set; }
