@@ -3,6 +3,7 @@ using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
 using ShootyTui.Core.Health;
 using ShootyTui.Core.Notifications;
+using ShootyTui.Core.Processes;
 using ShootyTui.Core.State;
 using ShootyTui.Core.Supervision;
 using ShootyTui.Core.Updates;
@@ -21,6 +22,7 @@ public sealed partial class Deployment : IDisposable
         Log = log;
         Time = time;
         StateFiles.EnsurePrivateDirectory(config.StateDirectory);
+        Commands = new CommandLog(log, new SecretRedactor(SecretValues), time);
         State = new StateDatabase(System.IO.Path.Combine(config.StateDirectory, "state.db"));
         Journal = new UpdateJournal(State);
         FailedTips = new FailedTips(State);
@@ -30,8 +32,17 @@ public sealed partial class Deployment : IDisposable
             config.Bot.Branch,
             log,
             System.IO.Path.Combine(config.StateDirectory, "ssh.log")
+        )
+        {
+            Commands = Commands,
+        };
+        Supervisor = BotSupervisor.Create(
+            SupervisorOptionsFor(config) with
+            {
+                Commands = Commands,
+            },
+            log
         );
-        Supervisor = BotSupervisor.Create(SupervisorOptionsFor(config), log);
         Settings = new Settings(State);
         Samples = new HealthSamples(State);
         Health = new HealthChecker(
@@ -46,6 +57,9 @@ public sealed partial class Deployment : IDisposable
         };
         Backups = config.Bot.Database is { } database
             ? new BackupService(database, config.Backup.Dir, State.Path, log)
+            {
+                Commands = Commands,
+            }
             : null;
         Pipeline = new UpdatePipeline(
             config,
@@ -58,7 +72,10 @@ public sealed partial class Deployment : IDisposable
             log,
             time,
             Settings
-        );
+        )
+        {
+            Commands = Commands,
+        };
         if (config.Notify.Discord.WebhookUrlEnv is not null)
         {
             Notifications = new DiscordNotifier(

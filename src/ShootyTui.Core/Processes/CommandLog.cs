@@ -1,0 +1,136 @@
+using Serilog;
+
+namespace ShootyTui.Core.Processes;
+
+/// <summary>
+/// The last commands shooty ran, newest first, with secrets redacted. Thread-safe: commands run
+/// on any thread, and <see cref="Added"/> is raised on the thread that finished the command.
+/// </summary>
+public sealed class CommandLog
+{
+    public const int DefaultCapacity = 200;
+
+    /// <summary>How many characters of each command's output are kept, from its end.</summary>
+    public const int MaxOutputChars = 4096;
+
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly Queue<CommandEntry> _entries;
+    private readonly Lock _sync = new();
+    private long _lastId;
+
+    public CommandLog(
+        ILogger log,
+        SecretRedactor redactor,
+        TimeProvider? time = null,
+        int capacity = DefaultCapacity
+    )
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _log = log;
+        _time = time ?? TimeProvider.System;
+        Redactor = redactor;
+        Capacity = capacity;
+        _entries = new Queue<CommandEntry>(capacity);
+    }
+
+    /// <summary>
+    /// Raised after a command was added. Handlers must return quickly; an exception they throw
+    /// is logged and dropped.
+    /// </summary>
+    public event EventHandler<CommandEntry>? Added;
+
+    public SecretRedactor Redactor { get; }
+
+    /// <summary>How many entries are kept; the oldest is dropped when a new one arrives.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Returns a copy of the kept entries, newest first.</summary>
+    public IReadOnlyList<CommandEntry> Entries()
+    {
+        lock (_sync)
+        {
+            return _entries.Reverse().ToArray();
+        }
+    }
+
+    /// <summary>Starts timing a command; finish it with <see cref="CommandRun.Finish"/>.</summary>
+    public CommandRun Begin(string commandLine, string workingDirectory, bool inProcess = false) =>
+        new(this, _time.GetUtcNow(), commandLine, workingDirectory, inProcess);
+
+    internal CommandEntry Add(
+        CommandRun run,
+        int? exitCode,
+        string output,
+        bool timedOut,
+        TimeSpan duration
+    )
+    {
+        // Redact before cutting, so that a secret at the cut cannot show in part.
+        var redacted = Redactor.Redact(output);
+        var kept = redacted.Length > MaxOutputChars ? redacted[^MaxOutputChars..] : redacted;
+
+        CommandEntry entry;
+        lock (_sync)
+        {
+            entry = new CommandEntry(
+                ++_lastId,
+                run.StartedAt,
+                Redactor.Redact(run.CommandLine),
+                run.WorkingDirectory,
+                exitCode,
+                duration,
+                kept,
+                timedOut,
+                run.InProcess
+            );
+            if (_entries.Count == Capacity)
+            {
+                _entries.Dequeue();
+            }
+
+            _entries.Enqueue(entry);
+        }
+
+        _log.Debug(
+            "Ran {CommandLine} in {Directory}: {Outcome} after {DurationMs} ms",
+            entry.CommandLine,
+            entry.WorkingDirectory,
+            Describe(entry),
+            (long)duration.TotalMilliseconds
+        );
+        Raise(entry);
+        return entry;
+    }
+
+    /// <summary>Returns the exit code, "timed out" or "not finished" as one short text.</summary>
+    public static string Describe(CommandEntry entry) =>
+        entry switch
+        {
+            { TimedOut: true } => "timed out",
+            { ExitCode: { } code } => $"exit {code}",
+            _ => "not finished",
+        };
+
+    private void Raise(CommandEntry entry)
+    {
+        var handlers = Added;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (EventHandler<CommandEntry> handler in handlers.GetInvocationList())
+        {
+            try
+            {
+                handler(this, entry);
+            }
+            catch (Exception e)
+            {
+                // A broken listener must not fail the command that was recorded.
+                _log.Warning(e, "A command log listener failed for entry {Id}", entry.Id);
+            }
+        }
+    }
+}
