@@ -18,6 +18,7 @@ internal sealed partial class MainWindow
         ("1-2", "", "jump to a panel"),
         (FlagsPanel.Number, "", "feature flags: toggle, add, remove, filter"),
         ("p", "", "unlock the bot's secrets (asks for the passphrase)"),
+        ("@", "", "command log: every command run, Enter shows its output"),
         ("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
         ("Esc", "", "close a dialog (never quits)"),
         ("?", "help", "this list of keys"),
@@ -86,6 +87,12 @@ internal sealed partial class MainWindow
         if (key == new Key(FlagsPanel.Number[0]))
         {
             OpenFlagsPanel();
+            return true;
+        }
+
+        if (key == new Key('@'))
+        {
+            CommandLogDialog.Show(_app, _deployment.Commands);
             return true;
         }
 
