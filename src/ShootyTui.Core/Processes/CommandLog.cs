@@ -6,6 +6,11 @@ namespace ShootyTui.Core.Processes;
 /// The last commands shooty ran, newest first, with secrets redacted. Thread-safe: commands run
 /// on any thread, and <see cref="Added"/> is raised on the thread that finished the command.
 /// </summary>
+/// <remarks>
+/// The panel polls the bot's state every few seconds, which in systemd or commands mode runs a
+/// command each time. So a run identical to the newest entry replaces it and raises its
+/// <see cref="CommandEntry.Repeats"/> count instead of pushing older commands out.
+/// </remarks>
 public sealed class CommandLog
 {
     public const int DefaultCapacity = 200;
@@ -15,7 +20,9 @@ public sealed class CommandLog
 
     private readonly ILogger _log;
     private readonly TimeProvider _time;
-    private readonly Queue<CommandEntry> _entries;
+
+    // Oldest first, so the newest entry is the last one.
+    private readonly List<CommandEntry> _entries;
     private readonly Lock _sync = new();
     private long _lastId;
 
@@ -31,7 +38,7 @@ public sealed class CommandLog
         _time = time ?? TimeProvider.System;
         Redactor = redactor;
         Capacity = capacity;
-        _entries = new Queue<CommandEntry>(capacity);
+        _entries = new List<CommandEntry>(capacity);
     }
 
     /// <summary>
@@ -50,7 +57,7 @@ public sealed class CommandLog
     {
         lock (_sync)
         {
-            return _entries.Reverse().ToArray();
+            return _entries.AsEnumerable().Reverse().ToArray();
         }
     }
 
@@ -84,12 +91,20 @@ public sealed class CommandLog
                 timedOut,
                 run.InProcess
             );
-            if (_entries.Count == Capacity)
+            if (_entries.Count > 0 && entry.IsRepeatOf(_entries[^1]))
             {
-                _entries.Dequeue();
+                entry = entry with { Repeats = _entries[^1].Repeats + 1 };
+                _entries[^1] = entry;
             }
+            else
+            {
+                if (_entries.Count == Capacity)
+                {
+                    _entries.RemoveAt(0);
+                }
 
-            _entries.Enqueue(entry);
+                _entries.Add(entry);
+            }
         }
 
         _log.Debug(

@@ -10,8 +10,8 @@ namespace ShootyTui.Tui;
 
 /// <summary>
 /// The command log: one row per command shooty ran (time, exit, duration, command line), newest
-/// first, updated as commands finish. Enter shows the selected command's output in a scrollable
-/// window, Esc closes.
+/// first, updated as commands finish. Identical runs in a row share a row that starts with their
+/// count ("12x"). Enter shows the selected command's output in a scrollable window, Esc closes.
 /// </summary>
 internal sealed partial class CommandLogDialog : Window
 {
@@ -75,7 +75,8 @@ internal sealed partial class CommandLogDialog : Window
             _ => "-",
         };
         var time = entry.StartedAt.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"{time} {exit, 4} {FormatDuration(entry.Duration), 8}  {entry.CommandLine}";
+        var repeats = entry.Repeats > 1 ? $"{entry.Repeats}x " : "";
+        return $"{time} {exit, 4} {FormatDuration(entry.Duration), 8}  {repeats}{entry.CommandLine}";
     }
 
     private static string FormatDuration(TimeSpan duration) =>
@@ -207,7 +208,9 @@ internal sealed partial class CommandLogDialog : Window
             $"$ {entry.CommandLine}\n"
             + $"in {entry.WorkingDirectory}{where}\n"
             + $"started {entry.StartedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss}, "
-            + $"{CommandLog.Describe(entry)} after {FormatDuration(entry.Duration)}\n\n"
+            + $"{CommandLog.Describe(entry)} after {FormatDuration(entry.Duration)}"
+            + (entry.Repeats > 1 ? $" (the last of {entry.Repeats} identical runs)" : "")
+            + "\n\n"
             + (entry.Output.Length == 0 ? "(no output)" : entry.Output.TrimEnd('\n'));
 
         var pieceWidth = Math.Max(20, width);

@@ -35,6 +35,41 @@ public class CommandLogTests
     }
 
     [Fact]
+    public void Identical_runs_in_a_row_share_one_entry()
+    {
+        var commands = CreateLog(capacity: 3);
+        commands.Begin("git fetch origin", "/srv/bot").Finish(0, "From origin");
+
+        for (var i = 0; i < 5; i++)
+        {
+            commands.Begin("systemctl show bot", "/").Finish(0, "ActiveState=active");
+        }
+
+        var entries = commands.Entries();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal("systemctl show bot", entries[0].CommandLine);
+        Assert.Equal(5, entries[0].Repeats);
+        Assert.Equal(6, entries[0].Id);
+        Assert.Equal("git fetch origin", entries[1].CommandLine);
+        Assert.Equal(1, entries[1].Repeats);
+    }
+
+    [Fact]
+    public void Runs_with_another_result_get_their_own_entry()
+    {
+        var commands = CreateLog();
+
+        commands.Begin("systemctl show bot", "/").Finish(0, "ActiveState=active");
+        commands.Begin("systemctl show bot", "/").Finish(0, "ActiveState=failed");
+        commands.Begin("systemctl show bot", "/").Finish(1, "ActiveState=failed");
+        commands.Begin("systemctl show bot", "/tmp").Finish(1, "ActiveState=failed");
+
+        var entries = commands.Entries();
+        Assert.Equal(4, entries.Count);
+        Assert.All(entries, entry => Assert.Equal(1, entry.Repeats));
+    }
+
+    [Fact]
     public void Entry_keeps_the_end_of_long_output()
     {
         var commands = CreateLog();

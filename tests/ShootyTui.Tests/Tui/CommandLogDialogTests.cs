@@ -103,6 +103,7 @@ public class CommandLogDialogTests
         );
 
         var timedOut = CommandLogDialog.FormatRow(entry);
+        var repeated = CommandLogDialog.FormatRow(entry with { Repeats = 12 });
         var unfinished = CommandLogDialog.FormatRow(
             entry with
             {
@@ -113,5 +114,6 @@ public class CommandLogDialogTests
 
         Assert.Contains("  t/o    2m00s  sleep 99", timedOut);
         Assert.Contains("    -    2m00s  sleep 99", unfinished);
+        Assert.Contains("  t/o    2m00s  12x sleep 99", repeated);
     }
 }
