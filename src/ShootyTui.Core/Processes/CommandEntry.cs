@@ -1,8 +1,8 @@
 namespace ShootyTui.Core.Processes;
 
 /// <summary>
-/// One command that shooty ran, as kept by <see cref="CommandLog"/>. Every text in it has
-/// already been redacted.
+/// One command that shooty ran, as kept by <see cref="CommandLog"/>. Its command line and output
+/// have already been redacted.
 /// </summary>
 /// <param name="Id">Sequence number within the log, starting at 1. A repeat that replaces an
 /// entry takes the next number.</param>

@@ -49,7 +49,7 @@ public sealed class CommandLog
 
     public SecretRedactor Redactor { get; }
 
-    /// <summary>How many entries are kept; the oldest is dropped when a new one arrives.</summary>
+    /// <summary>Maximum number of entries kept. A new entry beyond it drops the oldest.</summary>
     public int Capacity { get; }
 
     /// <summary>Returns a copy of the kept entries, newest first.</summary>
