@@ -27,7 +27,8 @@ internal static partial class CommandLine
         Description = "Do not ask for confirmation",
     };
 
-    public static RootCommand Build(Func<string?, Task<int>> openTui)
+    /// <param name="openTui">Opens the panel with a config path and the read-only switch.</param>
+    public static RootCommand Build(Func<string?, bool, Task<int>> openTui)
     {
         var auto = new Option<bool>("--auto")
         {
@@ -40,12 +41,17 @@ internal static partial class CommandLine
                 + "it opens the control panel."
         );
         root.Options.Add(ConfigOption);
+        var readOnly = new Option<bool>("--read-only")
+        {
+            Description = "Open the control panel without any action that changes the bot",
+        };
         root.Options.Add(auto);
+        root.Options.Add(readOnly);
         root.SetAction(
             (parse, ct) =>
                 parse.GetValue(auto)
                     ? Run(parse, AutoCommand.RunAsync, ct)
-                    : openTui(parse.GetValue(ConfigOption))
+                    : openTui(parse.GetValue(ConfigOption), parse.GetValue(readOnly))
         );
 
         root.Subcommands.Add(Status());
@@ -71,7 +77,7 @@ internal static partial class CommandLine
         root.Subcommands.Add(Notify());
         root.Subcommands.Add(Flags());
         root.Subcommands.Add(Secrets());
-        root.Subcommands.Add(Demo(openTui));
+        root.Subcommands.Add(Demo(path => openTui(path, false)));
         root.Subcommands.Add(Init());
         root.Subcommands.Add(ScheduleCommand.Build());
         root.Subcommands.Add(WebhookCommand.Build());

@@ -24,13 +24,15 @@ internal sealed class FlagsPanel : Window
     private readonly ListView _audit;
     private readonly Label _status;
     private readonly FlagWatcher? _watcher;
+    private readonly bool _readOnly;
     private IReadOnlyList<FlagEntry> _visibleFlags = [];
     private string _filter = "";
 
-    public FlagsPanel(IApplication app, FlagService flags)
+    public FlagsPanel(IApplication app, FlagService flags, bool readOnly)
     {
         _app = app;
         _flags = flags;
+        _readOnly = readOnly;
         Title = $"[{Number}] Flags: {flags.File.Path}";
         _list = new ListView { Width = Dim.Fill(), Height = Dim.Fill(9) };
         _list.KeystrokeNavigator = null!;
@@ -76,9 +78,9 @@ internal sealed class FlagsPanel : Window
         };
     }
 
-    public static void Show(IApplication app, FlagService flags)
+    public static void Show(IApplication app, FlagService flags, bool readOnly)
     {
-        using var panel = new FlagsPanel(app, flags);
+        using var panel = new FlagsPanel(app, flags, readOnly);
         app.Run(panel);
     }
 
@@ -100,6 +102,17 @@ internal sealed class FlagsPanel : Window
             return true;
         }
 
+        if (key == new Key('/'))
+        {
+            Defer(AskFilter);
+            return true;
+        }
+
+        if (_readOnly)
+        {
+            return false;
+        }
+
         if (key == Key.Space || key == Key.Enter)
         {
             Toggle();
@@ -115,12 +128,6 @@ internal sealed class FlagsPanel : Window
         if (key == Key.D || key == Key.Delete)
         {
             RemoveFlag();
-            return true;
-        }
-
-        if (key == new Key('/'))
-        {
-            Defer(AskFilter);
             return true;
         }
 
@@ -211,7 +218,11 @@ internal sealed class FlagsPanel : Window
                 .ToList();
             _status.Text =
                 (_filter.Length > 0 ? $" filter '{_filter}' | " : " ")
-                + "Space toggle  a add  d remove  / filter  Esc close";
+                + (
+                    _readOnly
+                        ? "read-only  / filter  Esc close"
+                        : "Space toggle  a add  d remove  / filter  Esc close"
+                );
         }
         catch (Exception e) when (e is FlagFileException or IOException)
         {

@@ -1,3 +1,4 @@
+using ShootyTui.Tui.Panels;
 using Terminal.Gui.Input;
 
 namespace ShootyTui.Tui;
@@ -5,24 +6,33 @@ namespace ShootyTui.Tui;
 internal sealed partial class MainWindow
 {
     /// <summary>
-    /// Every key of the panel, used for dispatch, the help overlay and the status line hints.
-    /// Hints are listed from most to least useful; the status line drops them from the end.
+    /// The keys of the window itself, after those of the focused panel in the help overlay and
+    /// the status line. Hints are listed from most to least useful; the status line drops them
+    /// from the end and always keeps "? help".
     /// </summary>
-    private static readonly (string Key, string Hint, string Help)[] Keys =
+    private static readonly PanelKey[] WindowKeys =
     [
-        ("u", "update", "update to the fetched tip (asks first)"),
-        ("f", "fetch", "fetch the remote and list pending commits"),
-        ("q", "quit", "quit (asks first while an update runs)"),
-        ("r", "reload", "reload state and health"),
-        ("Tab", "panel", "next panel (Shift-Tab: previous)"),
-        ("1-2", "", "jump to a panel"),
-        (FlagsPanel.Number, "", "feature flags: toggle, add, remove, filter"),
-        ("p", "", "unlock the bot's secrets (asks for the passphrase)"),
-        ("@", "", "command log: every command run, Enter shows its output"),
-        ("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
-        ("Esc", "", "close a dialog (never quits)"),
-        ("?", "help", "this list of keys"),
+        new("q", "quit", "quit (asks first while an update runs)"),
+        new("r", "reload", "reload state and health"),
+        new("Tab", "panel", "next panel (Shift-Tab: previous)"),
+        new("1-6", "", "jump to a panel: 1 Overview, 2 Updates, 5 Flags…"),
+        new("/", "filter", "filter the rows of the list panel"),
+        new("Enter", "", "move into the detail pane (Esc comes back)"),
+        new("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
+        new(FlagsPanel.Number, "", "feature flags: toggle, add, remove, filter"),
+        new("p", "", "unlock the bot's secrets (asks for the passphrase)", Mutates: true),
+        new("@", "", "command log: every command run, Enter shows its output"),
+        new("Esc", "", "leave the detail pane, clear a filter, close a dialog (never quits)"),
+        new("?", "help", "this list of keys"),
     ];
+
+    /// <summary>The keys that work now: the focused panel's, then the window's.</summary>
+    private IEnumerable<PanelKey> ActiveKeys()
+    {
+        // The Overview has no actions of its own; the update keys work from it too.
+        var panelKeys = _current == _overview ? _updates.Keys : _current.Keys;
+        return panelKeys.Concat(WindowKeys).Where(key => !ReadOnly || !key.Mutates);
+    }
 
     private void OnAppKeyDown(object? sender, Key key)
     {
@@ -37,104 +47,135 @@ internal sealed partial class MainWindow
 
     private bool Dispatch(Key key)
     {
-        if (key == Key.Esc)
-        {
-            return true;
-        }
-
-        if (key == Key.Tab || key == Key.Tab.WithShift)
-        {
-            FocusPanel(_updatesList.HasFocus ? 0 : 1);
-            return true;
-        }
-
-        if (key == Key.D1 || key == Key.D2)
-        {
-            FocusPanel(key == Key.D1 ? 0 : 1);
-            return true;
-        }
-
         if (key == Key.Q)
         {
             Quit();
             return true;
         }
 
-        if (key == new Key('?'))
+        if (_layout == ScreenFit.TooSmall)
         {
-            ShowHelp();
             return true;
         }
 
-        if (key == Key.R)
+        if (DispatchWindowKey(key))
         {
-            _ = ReloadAsync(fetch: false);
             return true;
         }
 
-        if (key == Key.F)
+        var text = KeyNames.Text(key);
+        var panelKeys = _current == _overview ? _updates.Keys : _current.Keys;
+        if (panelKeys.FirstOrDefault(entry => entry.Key == text) is { } known)
         {
-            _ = FetchAsync();
-            return true;
-        }
-
-        if (key == Key.U)
-        {
-            _ = UpdateAsync();
-            return true;
-        }
-
-        if (key == new Key(FlagsPanel.Number[0]))
-        {
-            OpenFlagsPanel();
-            return true;
-        }
-
-        if (key == new Key('@'))
-        {
-            CommandLogDialog.Show(_app, _deployment.Commands);
-            return true;
-        }
-
-        if (key == Key.P)
-        {
-            // After this key event, so that the p is not typed into the passphrase field.
-            _app.AddTimeout(TimeSpan.Zero, () =>
+            if (ReadOnly && known.Mutates)
             {
-                _ = UnlockSecretsAsync();
-                return false;
-            });
+                Flash($"read-only: \"{known.Help}\" is turned off");
+                return true;
+            }
+
+            var target = _current == _overview ? _updates : _current;
+            return target.HandleKey(key, SelectedRow(_current));
+        }
+
+        return _current.HandleKey(key, SelectedRow(_current));
+    }
+
+    private bool DispatchWindowKey(Key key)
+    {
+        if (key == Key.Esc)
+        {
+            if (_inDetail)
+            {
+                FocusCurrent();
+            }
+            else if (_filters.GetValueOrDefault(Shown, "").Length > 0)
+            {
+                _filters.Remove(Shown);
+                RenderPanels();
+            }
+
             return true;
         }
 
-        return false;
+        if (key == Key.Tab || key == Key.Tab.WithShift)
+        {
+            CyclePanel(key == Key.Tab ? 1 : -1);
+            return true;
+        }
+
+        if (key == Key.Enter && !_inDetail)
+        {
+            if (!_current.HandleKey(key, SelectedRow(_current)))
+            {
+                EnterDetail();
+            }
+
+            return true;
+        }
+
+        var text = KeyNames.Text(key);
+        if (text.Length == 1 && char.IsAsciiDigit(text[0]))
+        {
+            if (text == FlagsPanel.Number)
+            {
+                OpenFlagsPanel();
+            }
+            else if (PanelNumbered(text[0]) is { } panel)
+            {
+                FocusPanel(panel);
+            }
+            else
+            {
+                Flash($"no panel {text}");
+            }
+
+            return true;
+        }
+
+        switch (text)
+        {
+            case "?":
+                ShowHelp();
+                return true;
+            case "@":
+                CommandLogDialog.Show(_app, _deployment.Commands);
+                return true;
+            case "r":
+                _ = ReloadAsync(fetch: false);
+                _ = LoadPanelAsync(Shown);
+                return true;
+            case "/":
+                Defer(AskFilter);
+                return true;
+            case "p":
+                if (ReadOnly)
+                {
+                    Flash("read-only: unlocking secrets is turned off");
+                }
+                else
+                {
+                    // After this key event, so that the p is not typed into the passphrase field.
+                    Defer(() => _ = UnlockSecretsAsync());
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private void FocusPanel(int index)
-    {
-        // Leaving the progress of a finished update shows the panel's own details again.
-        if (!_updating)
+    /// <summary>Runs an action after this key event, so the key is not typed into a new field.</summary>
+    private void Defer(Action action) => _app.AddTimeout(TimeSpan.Zero, () =>
         {
-            _progressLines = null;
-        }
-
-        if (index == 0)
-        {
-            _overviewList.SetFocus();
-        }
-        else
-        {
-            _updatesList.SetFocus();
-        }
-
-        ShowDetail();
-        RenderStatusLine();
-    }
+            action();
+            return false;
+        });
 
     private void ShowHelp()
     {
-        var lines = Keys.Select(entry => $"{entry.Key, -6} {entry.Help}");
-        Dialogs.Info(_app, "Keys", string.Join("\n", lines));
+        var lines = ActiveKeys().Select(entry => $"{entry.Key, -6} {entry.Help}");
+        var title = $"Keys: {_current.Name}" + (ReadOnly ? " (read-only)" : "");
+        Dialogs.Info(_app, title, string.Join("\n", lines));
     }
 
     /// <summary>

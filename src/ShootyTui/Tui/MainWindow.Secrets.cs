@@ -16,7 +16,7 @@ internal sealed partial class MainWindow
             return;
         }
 
-        FlagsPanel.Show(_app, flags);
+        FlagsPanel.Show(_app, flags, ReadOnly);
     }
 
     private async Task UnlockSecretsAsync()

@@ -17,12 +17,16 @@ internal sealed partial class MainWindow
     private string? _flash;
     private DateTimeOffset _flashUntil;
 
-    /// <summary>
-    /// Runs long work with a spinner and elapsed time in the status line; periodic refresh
-    /// pauses meanwhile.
-    /// </summary>
-    private async Task RunBusyAsync(string text, Func<Task> work)
+    public async Task<bool> RunBusyAsync(string text, Func<Task> work)
     {
+        if (Busy)
+        {
+            Flash("busy: wait for the current operation to finish");
+            return false;
+        }
+
+        var done = new TaskCompletionSource();
+        Running = done.Task;
         _busyText = text;
         _busyClock = Stopwatch.StartNew();
         _spinTimer = _app.AddTimeout(SpinInterval, () =>
@@ -46,15 +50,22 @@ internal sealed partial class MainWindow
 
             _busyText = null;
             _busyClock = null;
+            done.SetResult();
             RenderStatusLine();
         }
+
+        return true;
     }
 
     private bool OnRefreshTimer()
     {
-        if (Running is not { IsCompleted: false } && _app.TopRunnableView == this)
+        if (!Busy && _app.TopRunnableView == this && _layout != ScreenFit.TooSmall)
         {
             _ = ReloadAsync(fetch: false);
+            if (Shown != _updates && Shown != _overview)
+            {
+                _ = LoadPanelAsync(Shown);
+            }
         }
 
         if (_flash is not null && DateTimeOffset.UtcNow > _flashUntil)
@@ -66,7 +77,7 @@ internal sealed partial class MainWindow
         return true;
     }
 
-    private void Flash(string message)
+    public void Flash(string message)
     {
         _flash = message;
         _flashUntil = DateTimeOffset.UtcNow + FlashTime;
@@ -82,7 +93,8 @@ internal sealed partial class MainWindow
                     + $"{_busyClock?.Elapsed.TotalSeconds:0}s"
             : _flash is { } flash ? " " + flash
             : "";
-        var hints = Keys.Where(entry => entry.Hint.Length > 0)
+        var hints = ActiveKeys()
+            .Where(entry => entry.Hint.Length > 0)
             .Select(entry => $"{entry.Key} {entry.Hint}")
             .ToList();
 

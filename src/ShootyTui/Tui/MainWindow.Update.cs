@@ -14,16 +14,16 @@ internal sealed partial class MainWindow
     /// </summary>
     private async Task UpdateAsync()
     {
-        if (Running is { IsCompleted: false })
+        if (Busy)
         {
             Flash("busy: wait for the current operation to finish");
             return;
         }
 
-        if (_check is not { Pending.Count: > 0, Tip: { } tip } check)
+        if (_data.Check is not { Pending.Count: > 0, Tip: { } tip } check)
         {
             Flash(
-                _check?.Diverged == true
+                _data.Check?.Diverged == true
                     ? "the remote is not a fast-forward: nothing to update"
                     : "up to date; press f to fetch"
             );
@@ -37,12 +37,13 @@ internal sealed partial class MainWindow
         }
 
         _updating = true;
-        _progressLines = new List<string>();
-        ShowDetail();
-        var run = RunBusyAsync("updating", () => RunPipelineAsync(tip));
-        Running = run;
-        await run;
+        _data.Progress = new List<string>();
+        _data.UpdatingTo = tip;
+        FocusPanel(_updates);
+        Render();
+        await RunBusyAsync("updating", () => RunPipelineAsync("update", tip, RunUpdateAsync));
         _updating = false;
+        _data.UpdatingTo = null;
         await ReloadAsync(fetch: false);
         if (Closing)
         {
@@ -74,7 +75,15 @@ internal sealed partial class MainWindow
             + window;
     }
 
-    private async Task RunPipelineAsync(string tip)
+    /// <summary>
+    /// Runs an update or rollback under the update lock on the thread pool, showing each step
+    /// in the detail pane, then flashes the result or opens a dialog with the failure.
+    /// </summary>
+    private async Task RunPipelineAsync(
+        string what,
+        string target,
+        Func<UpdateLock, IProgress<UpdateProgress>, Task<UpdateResult>> run
+    )
     {
         var progress = new SynchronousProgress<UpdateProgress>(step =>
         {
@@ -83,7 +92,7 @@ internal sealed partial class MainWindow
                 _app.Invoke(() => AddProgress(step));
             }
         });
-        var work = Task.Run(() => RunLockedAsync(tip, progress));
+        var work = Task.Run(() => RunLockedAsync(what, target, progress, run));
         Background = work;
         var result = await work;
         AddProgressLine("");
@@ -94,20 +103,27 @@ internal sealed partial class MainWindow
             return;
         }
 
-        Flash($"update {result.Outcome.ToName()}: see the detail pane");
+        Flash($"{what} {result.Outcome.ToName()}: see the detail pane");
         var tail = result.OutputTail is { Length: > 0 } output
             ? "\n\nLast output:\n" + string.Join("\n", output.Split('\n').TakeLast(8))
             : "";
         Dialogs.Error(
             _app,
-            result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed" : "Update failed",
+            result.Outcome == UpdateOutcome.RollbackFailed ? "Rollback failed"
+                : what == "update" ? "Update failed"
+                : "Rollback did not finish",
             result.Message + $"\n\nLog: {_deployment.Config.Logging.File}" + tail
         );
     }
 
-    private async Task<UpdateResult> RunLockedAsync(string tip, IProgress<UpdateProgress> progress)
+    private async Task<UpdateResult> RunLockedAsync(
+        string what,
+        string target,
+        IProgress<UpdateProgress> progress,
+        Func<UpdateLock, IProgress<UpdateProgress>, Task<UpdateResult>> run
+    )
     {
-        using var held = _deployment.TryLock("shooty panel update", out var holder);
+        using var held = _deployment.TryLock($"shooty panel {what}", out var holder);
         if (held is null)
         {
             return new UpdateResult(
@@ -115,21 +131,26 @@ internal sealed partial class MainWindow
                 UpdateOutcome.Aborted,
                 UpdateStep.Preflight,
                 "",
-                tip,
+                target,
                 $"another run holds the update lock ({holder}); try again when it ends",
                 Deferred: true
             );
         }
 
         await _deployment.Pipeline.RecoverAsync(held, progress, CancellationToken.None);
+        return await run(held, progress);
+    }
+
+    private Task<UpdateResult> RunUpdateAsync(UpdateLock held, IProgress<UpdateProgress> progress)
+    {
         // The operator confirmed with the window and the active sessions in view.
         var request = new UpdateRequest(
             "tui",
             IgnoreWindow: true,
-            ExpectedTip: tip,
+            ExpectedTip: _data.UpdatingTo,
             IgnoreSessions: true
         );
-        return await _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
+        return _deployment.Pipeline.RunAsync(held, request, progress, CancellationToken.None);
     }
 
     private void AddProgress(UpdateProgress step)
@@ -147,12 +168,81 @@ internal sealed partial class MainWindow
 
     private void AddProgressLine(string line)
     {
-        if (_progressLines is List<string> lines)
+        if (_data.Progress is List<string> lines)
         {
             lines.Add(line);
         }
 
         ShowDetail();
         _detailList.SelectedItem = Math.Max(0, _detailLines.Count - 1);
+    }
+
+    /// <summary>
+    /// Records the fetched tip for the next maintenance window, where <c>shooty --auto</c>
+    /// applies it; pressed again while scheduled, it offers to cancel.
+    /// </summary>
+    private Task ScheduleAsync()
+    {
+        var schedule = new UpdateSchedule(_deployment.State);
+        if (_data.Check is not { Pending.Count: > 0, Tip: { } tip } check || check.Diverged)
+        {
+            Flash(
+                _data.Check?.Diverged == true
+                    ? "the remote is not a fast-forward: it cannot be scheduled"
+                    : "up to date; nothing to schedule"
+            );
+            return Task.CompletedTask;
+        }
+
+        var config = _deployment.Config;
+        var now = _deployment.Time.GetUtcNow();
+        var next = MaintenanceWindows.NextOpening(config.Maintenance, now);
+        var when =
+            MaintenanceWindows.IsOpen(config.Maintenance, now, out _)
+                ? "in the open maintenance window (the next --auto run)"
+            : next is { } opening ? $"in the next window, {opening.ToLocalTime():ddd MM-dd HH:mm}"
+            : "when a maintenance window next opens (none in the next two weeks)";
+        if (schedule.Get() is { } existing && existing.Tip == tip)
+        {
+            if (
+                Dialogs.Confirm(
+                    _app,
+                    "Cancel schedule",
+                    $"The update to {Format.Short(tip)} is scheduled {when}. Cancel it?",
+                    "Unschedule"
+                )
+            )
+            {
+                schedule.Cancel();
+                _deployment.Log.Information(
+                    "Scheduled update to {Tip} cancelled from the panel",
+                    tip
+                );
+                Flash($"schedule of {Format.Short(tip)} cancelled");
+                Render();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        var confirmed = Dialogs.Confirm(
+            _app,
+            "Schedule",
+            $"Update {config.Bot.Name} from {Format.Short(check.Commit)} to {Format.Short(tip)} "
+                + $"({check.Pending.Count} commit(s)) {when}? `shooty --auto` applies it then, "
+                + "with the same backup, health gate and rollback as an update now.",
+            "Schedule"
+        );
+        if (!confirmed)
+        {
+            Flash("schedule cancelled");
+            return Task.CompletedTask;
+        }
+
+        schedule.Set(tip, "tui", now);
+        _deployment.Log.Information("Update to {Tip} scheduled from the panel", tip);
+        Flash($"scheduled {Format.Short(tip)} {when}");
+        Render();
+        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
 using ShootyTui.Core;
-using ShootyTui.Core.Updates;
+using ShootyTui.Tui.Panels;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -10,96 +10,85 @@ using Terminal.Gui.Views;
 namespace ShootyTui.Tui;
 
 /// <summary>
-/// The control panel: a header, the Overview and Updates panels on the left, a detail pane on
-/// the right and a status line with key hints. All engine work runs off the UI thread.
+/// The control panel: a header, the Overview and one list panel on the left, a detail pane on
+/// the right and a status line with key hints. Narrow or short terminals get the panels stacked.
+/// All engine work runs off the UI thread.
 /// </summary>
-internal sealed partial class MainWindow : Window
+internal sealed partial class MainWindow : Window, IPanelHost
 {
-    public const int SideWidth = 32;
-
     private readonly IApplication _app;
     private readonly Deployment _deployment;
-    private readonly Label _header = new()
-    {
-        X = 0,
-        Y = 0,
-        Width = Dim.Fill(),
-        Height = 1,
-    };
-    private readonly FrameView _overviewFrame;
-    private readonly FrameView _updatesFrame;
-    private readonly FrameView _detailFrame;
+    private readonly PanelData _data = new();
+    private readonly Label _header = NewLine();
+    private readonly Label _statusLine = NewLine();
+    private readonly Label _tooSmall = NewLine();
+    private readonly FrameView _overviewFrame = new() { Title = "[1] Overview" };
+    private readonly FrameView _listFrame = new();
+    private readonly FrameView _detailFrame = new() { Title = "Details" };
     private readonly ListView _overviewList = NewList();
-    private readonly ListView _updatesList = NewList();
+    private readonly ListView _panelList = NewList();
     private readonly ListView _detailList = NewList();
-    private readonly Label _statusLine = new()
-    {
-        X = 0,
-        Y = Pos.AnchorEnd(1),
-        Width = Dim.Fill(),
-        Height = 1,
-    };
-
     private readonly ObservableCollection<string> _overviewLines = [];
-    private readonly ObservableCollection<string> _updateLines = [];
+    private readonly ObservableCollection<string> _panelLines = [];
     private readonly ObservableCollection<string> _detailLines = [];
+    private readonly OverviewPanel _overview;
+    private readonly UpdatesPanel _updates;
 
-    public MainWindow(IApplication app, Deployment deployment)
+    /// <summary>Every panel in number order; the Flags panel (5) is a window of its own.</summary>
+    private readonly List<Panel> _panels;
+
+    public MainWindow(IApplication app, Deployment deployment, bool readOnly)
     {
         _app = app;
         _deployment = deployment;
+        ReadOnly = readOnly;
         BorderStyle = LineStyle.None;
         Title = $"shooty: {deployment.Config.Bot.Name}";
         _header.SchemeName = Theme.SchemePrefix + "header";
-        _header.HotKeySpecifier = Dialogs.NoHotKey;
-        _statusLine.HotKeySpecifier = Dialogs.NoHotKey;
+        _statusLine.Y = Pos.AnchorEnd(1);
+        _tooSmall.Visible = false;
+        _tooSmall.TextAlignment = Alignment.Center;
 
-        _overviewFrame = new FrameView
-        {
-            Title = "[1] Overview",
-            X = 0,
-            Y = 1,
-            Width = SideWidth,
-            Height = 9,
-        };
-        _updatesFrame = new FrameView
-        {
-            Title = "[2] Updates",
-            X = 0,
-            Y = Pos.Bottom(_overviewFrame),
-            Width = SideWidth,
-            Height = Dim.Fill(1),
-        };
-        _detailFrame = new FrameView
-        {
-            Title = "Details",
-            X = Pos.Right(_overviewFrame),
-            Y = 1,
-            Width = Dim.Fill(),
-            Height = Dim.Fill(1),
-        };
+        _overview = new OverviewPanel(this, _data);
+        _updates = new UpdatesPanel(
+            this,
+            _data,
+            new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync, RollbackAsync)
+        );
+        _panels = [_overview, _updates];
+        _current = _overview;
+        _listPanel = _updates;
 
         _overviewList.SetSource(_overviewLines);
-        _updatesList.SetSource(_updateLines);
+        _panelList.SetSource(_panelLines);
         _detailList.SetSource(_detailLines);
         _detailList.CanFocus = false;
         _overviewFrame.Add(_overviewList);
-        _updatesFrame.Add(_updatesList);
+        _listFrame.Add(_panelList);
         _detailFrame.Add(_detailList);
-        Add(_header, _overviewFrame, _updatesFrame, _detailFrame, _statusLine);
+        Add(_header, _overviewFrame, _listFrame, _detailFrame, _statusLine, _tooSmall);
 
-        _updatesList.ValueChanged += (_, _) => ShowDetail();
-        _overviewList.HasFocusChanged += (_, _) => ShowDetail();
-        _updatesList.HasFocusChanged += (_, _) => ShowDetail();
+        _panelList.ValueChanged += (_, _) => ShowDetail();
+        _overviewList.HasFocusChanged += (_, e) => OnListFocus(_overviewList, e.NewValue);
+        _panelList.HasFocusChanged += (_, e) => OnListFocus(_panelList, e.NewValue);
         _app.Keyboard.KeyDown += OnAppKeyDown;
+        _app.ScreenChanged += OnScreenChanged;
         Initialized += (_, _) => Start();
     }
+
+    IApplication IPanelHost.App => _app;
+
+    public Deployment Deployment => _deployment;
+
+    public bool ReadOnly { get; }
 
     /// <summary>True once the window asked to close; the launcher waits for running work.</summary>
     public bool Closing { get; private set; }
 
-    /// <summary>The UI-side task of the running fetch or update, if any.</summary>
+    /// <summary>The UI-side task of the running operation, if any.</summary>
     private Task? Running { get; set; }
+
+    public bool Busy => Running is { IsCompleted: false };
 
     /// <summary>
     /// The engine work of the last update, running on the thread pool. The launcher waits for
@@ -111,6 +100,16 @@ internal sealed partial class MainWindow : Window
 
     /// <summary>The text of the status line, for tests and the help overlay.</summary>
     public string StatusText => _statusLine.Text;
+
+    private static Label NewLine() =>
+        new()
+        {
+            X = 0,
+            Y = 0,
+            Width = Dim.Fill(),
+            Height = 1,
+            HotKeySpecifier = Dialogs.NoHotKey,
+        };
 
     private static ListView NewList()
     {
@@ -127,6 +126,7 @@ internal sealed partial class MainWindow : Window
 
     private void Start()
     {
+        ApplyLayout();
         _overviewList.SetFocus();
         RenderStatusLine();
         _ = LoadThenFetchAsync();
@@ -139,7 +139,12 @@ internal sealed partial class MainWindow : Window
         {
             _closed = true;
             _app.Keyboard.KeyDown -= OnAppKeyDown;
+            _app.ScreenChanged -= OnScreenChanged;
             StopTimers();
+            foreach (var panel in _panels)
+            {
+                panel.Dispose();
+            }
         }
 
         base.Dispose(disposing);

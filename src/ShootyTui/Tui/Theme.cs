@@ -39,6 +39,21 @@ internal sealed class Theme
         return paths;
     }
 
+    /// <summary>The theme used when <c>NO_COLOR</c> is set, whatever the configuration says.</summary>
+    public const string NoColorTheme = "monochrome";
+
+    /// <summary>
+    /// Returns the configured theme, or the monochrome one when the <c>NO_COLOR</c> variable is
+    /// set to anything but an empty string (https://no-color.org).
+    /// </summary>
+    public static string Choose(
+        string configured,
+        IReadOnlyDictionary<string, string?> environment
+    ) =>
+        environment.TryGetValue("NO_COLOR", out var value) && !string.IsNullOrEmpty(value)
+            ? NoColorTheme
+            : configured;
+
     public static Theme Load(string name)
     {
         foreach (var folder in SearchPath())

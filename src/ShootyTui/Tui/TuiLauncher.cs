@@ -13,7 +13,10 @@ namespace ShootyTui.Tui;
 /// </summary>
 internal static class TuiLauncher
 {
-    public static async Task<int> RunAsync(string? configPath)
+    /// <param name="readOnly">
+    /// Hides every mutating action; <c>[ui] read_only</c> in the configuration does the same.
+    /// </param>
+    public static async Task<int> RunAsync(string? configPath, bool readOnly)
     {
         ShootyConfig config;
         Theme theme;
@@ -24,7 +27,7 @@ internal static class TuiLauncher
                 CliContext.ProcessEnvironment(),
                 Environment.CurrentDirectory
             );
-            theme = Theme.Load(config.Ui.Theme);
+            theme = Theme.Load(Theme.Choose(config.Ui.Theme, CliContext.ProcessEnvironment()));
         }
         catch (ConfigException e)
         {
@@ -49,8 +52,13 @@ internal static class TuiLauncher
         var log = ShootyLog.Create(config.Logging.File, config.Logging.Level);
         Serilog.Log.Logger = log;
         using var deployment = Deployment.Open(config, log);
-        log.Information("Panel opened for {Bot}", config.Bot.Name);
-        var running = Run(deployment, theme, _ => { });
+        readOnly |= config.Ui.ReadOnly;
+        log.Information(
+            "Panel opened for {Bot}{Mode}",
+            config.Bot.Name,
+            readOnly ? " read-only" : ""
+        );
+        var running = Run(deployment, theme, _ => { }, readOnly: readOnly);
         if (running is { IsCompleted: false })
         {
             log.Information("Panel closed; waiting for the running operation to finish");
@@ -70,13 +78,18 @@ internal static class TuiLauncher
         Deployment deployment,
         Theme theme,
         Action<IApplication> prepare,
-        string? driver = null
+        string? driver = null,
+        bool readOnly = false
     )
     {
         using IApplication app = Application.Create().Init(driver);
         theme.Apply();
+
+        // The themes name the 16 ANSI colours; sending them as such keeps the terminal's own
+        // palette and works on terminals and multiplexers without 256 or true colour.
+        app.Driver!.Force16Colors = true;
         app.Mouse.IsMouseDisabled = true;
-        using var window = new MainWindow(app, deployment);
+        using var window = new MainWindow(app, deployment, readOnly);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             Close(context, app, window)
         );

@@ -1,8 +1,6 @@
 using ShootyTui.Core.Updates;
 using ShootyTui.Tests.Support;
 using ShootyTui.Tui;
-using Terminal.Gui.App;
-using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 
 namespace ShootyTui.Tests.Tui;
@@ -59,6 +57,7 @@ public class MainWindowTests
             .WaitFor("Update shootybot-demo from")
             .Press(Key.Tab, Key.Enter)
             .WaitFor("Update progress")
+            .WaitFor("» updating:")
             .WaitFor("✓ health_gate", 60)
             .WaitFor("✓ up to date at", 30)
             .Press(Key.Q);
@@ -103,14 +102,5 @@ public class MainWindowTests
     }
 
     private static Task? RunPanel(EngineHarness engine, TuiScript script) =>
-        TuiLauncher.Run(
-            engine.Deployment,
-            Theme.Load("default"),
-            app =>
-            {
-                app.Driver!.SetScreenSize(80, 24);
-                script.Attach(app, TimeSpan.FromSeconds(150));
-            },
-            DriverRegistry.Names.ANSI
-        );
+        PanelRunner.Run(engine.Deployment, script);
 }

@@ -13,7 +13,7 @@ internal sealed class TuiScript
 {
     private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(10);
 
-    private readonly List<(string? WaitFor, bool Gone, Key? Press, TimeSpan Limit)> _steps = [];
+    private readonly List<Step> _steps = [];
     private readonly List<string> _screens = [];
     private int _next;
     private Stopwatch _stepClock = Stopwatch.StartNew();
@@ -26,13 +26,20 @@ internal sealed class TuiScript
 
     public TuiScript WaitFor(string text, int seconds = 30)
     {
-        _steps.Add((text, false, null, TimeSpan.FromSeconds(seconds)));
+        _steps.Add(new Step(text, false, null, null, TimeSpan.FromSeconds(seconds)));
         return this;
     }
 
     public TuiScript WaitForGone(string text, int seconds = 10)
     {
-        _steps.Add((text, true, null, TimeSpan.FromSeconds(seconds)));
+        _steps.Add(new Step(text, true, null, null, TimeSpan.FromSeconds(seconds)));
+        return this;
+    }
+
+    /// <summary>Runs an action on the loop, such as resizing the screen.</summary>
+    public TuiScript Do(Action<IApplication> action)
+    {
+        _steps.Add(new Step(null, false, null, action, TimeSpan.Zero));
         return this;
     }
 
@@ -40,7 +47,7 @@ internal sealed class TuiScript
     {
         foreach (var key in keys)
         {
-            _steps.Add((null, false, key, TimeSpan.Zero));
+            _steps.Add(new Step(null, false, key, null, TimeSpan.Zero));
         }
 
         return this;
@@ -77,7 +84,14 @@ internal sealed class TuiScript
                 return;
             }
 
-            var (waitFor, gone, press, limit) = _steps[_next];
+            var (waitFor, gone, press, action, limit) = _steps[_next];
+            if (action is not null)
+            {
+                action(app);
+                Advance();
+                return;
+            }
+
             if (press is { } key)
             {
                 app.InjectKey(key);
@@ -105,10 +119,6 @@ internal sealed class TuiScript
 
     private void Advance()
     {
-        File.AppendAllText(
-            "/tmp/tuiscript.log",
-            $"{DateTime.Now:HH:mm:ss.fff} step {_next} done\n"
-        );
         _next++;
         _stepClock = Stopwatch.StartNew();
     }
@@ -118,4 +128,12 @@ internal sealed class TuiScript
         Failure = message;
         app.RequestStop();
     }
+
+    private sealed record Step(
+        string? WaitFor,
+        bool Gone,
+        Key? Press,
+        Action<IApplication>? Action,
+        TimeSpan Limit
+    );
 }

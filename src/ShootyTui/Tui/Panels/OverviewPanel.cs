@@ -1,0 +1,134 @@
+using System.Globalization;
+using ShootyTui.Cli;
+using ShootyTui.Core.Health;
+using ShootyTui.Core.Schedule;
+using ShootyTui.Core.Updates;
+
+namespace ShootyTui.Tui.Panels;
+
+/// <summary>
+/// Panel 1: bot state, commit, health, next window, pending updates, last update and last
+/// unattended run. Its detail pane lists every check with a small history of its samples.
+/// </summary>
+internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(host)
+{
+    /// <summary>How many samples the history of a check shows.</summary>
+    public const int HistoryLength = 24;
+
+    private readonly List<string> _rows = [];
+
+    public override char Number => '1';
+
+    public override string Name => "Overview";
+
+    public override IReadOnlyList<string> Rows => _rows;
+
+    public override Task LoadAsync()
+    {
+        Render();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Rebuilds the rows from the data the window loaded.</summary>
+    public void Render()
+    {
+        _rows.Clear();
+        if (data.Status is not { } status)
+        {
+            _rows.Add("loading…");
+            return;
+        }
+
+        var deployment = Host.Deployment;
+        var now = deployment.Time.GetUtcNow();
+        var uptime = status.Uptime(now) is { } up ? $", up {Format.Duration(up)}" : "";
+        _rows.Add(status.Bot.Running ? $"● running, pid {status.Bot.Pid}{uptime}" : "○ stopped");
+        _rows.Add($"commit {Format.Short(status.Commit)} {status.Branch}");
+
+        // One line for all checks, naming the ones that need a look; the detail pane has all.
+        var checks = status.Health.Checks;
+        var problems = string.Join(
+            ", ",
+            checks.Where(check => check.Status != CheckStatus.Pass).Select(check => check.Name)
+        );
+        _rows.Add(
+            problems.Length == 0 ? $"✓ healthy ({checks.Count} checks)"
+            : status.Healthy ? $"! healthy; look at {problems}"
+            : $"✗ unhealthy: {problems}"
+        );
+        var maintenance = deployment.Config.Maintenance;
+        _rows.Add(
+            MaintenanceWindows.IsOpen(maintenance, now, out _) ? "window: open now"
+            : MaintenanceWindows.NextOpening(maintenance, now) is { } next
+                ? $"next window {next.ToLocalTime():MM-dd HH:mm}"
+            : "no window in two weeks"
+        );
+        var pending = data.Check?.Pending.Count ?? 0;
+        var scheduled = new UpdateSchedule(deployment.State).Get();
+        _rows.Add(
+            data.LastFetch is null ? "? not fetched yet"
+            : pending == 0 ? $"✓ up to date ({data.LastFetch:HH:mm})"
+            : scheduled is not null && scheduled.Tip == data.Check?.Tip
+                ? $"◷ {pending} pending, scheduled"
+            : $"! {pending} update(s) pending"
+        );
+        _rows.Add(status.LastUpdate is { } last ? LastUpdate(last, now) : "no update yet");
+        _rows.Add(
+            deployment.Settings.Get(AutoRun.LastRunKey) is { } text
+                ? $"last --auto {Format.Duration(now - DateTimeOffset.Parse(text, CultureInfo.InvariantCulture))} ago"
+                : "--auto has not run yet"
+        );
+    }
+
+    /// <summary>A line short enough for the side column, with a symbol and a word.</summary>
+    private static string LastUpdate(UpdateRecord last, DateTimeOffset now)
+    {
+        var local = last.StartedAt.ToLocalTime();
+        var when = local.Date == now.ToLocalTime().Date ? $"{local:HH:mm}" : $"{local:MM-dd}";
+        return last.Outcome switch
+        {
+            UpdateOutcome.Succeeded => $"✓ updated {when} ok",
+            UpdateOutcome.RolledBack => $"↺ update {when} rolled back",
+            UpdateOutcome.RollbackFailed => $"✗ update {when} rollback failed",
+            UpdateOutcome.Aborted => $"- update {when} aborted",
+            _ => $"… update {when} running",
+        };
+    }
+
+    public override string DetailTitle(int row) => "Health";
+
+    public override IEnumerable<string> Detail(int row)
+    {
+        if (data.Status is not { } status)
+        {
+            yield return "loading…";
+            yield break;
+        }
+
+        foreach (var check in status.Health.Checks)
+        {
+            yield return $"{Format.Status(check.Status)}  {check.Name}";
+            yield return $"    {check.Detail}";
+            var samples = Host.Deployment.Samples.Recent(check.Name, HistoryLength);
+            if (samples.Count > 1)
+            {
+                yield return "    " + SampleHistory.Draw(samples);
+            }
+        }
+
+        yield return "";
+        if (status.LastUpdate is { } last)
+        {
+            yield return "Last update";
+            yield return "  " + StatusCommands.Describe(last);
+            if (last.Error is { } error && last.Outcome != UpdateOutcome.Succeeded)
+            {
+                yield return "  " + error;
+            }
+        }
+        else
+        {
+            yield return "No update recorded yet.";
+        }
+    }
+}
