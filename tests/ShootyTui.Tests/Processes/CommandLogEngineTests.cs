@@ -74,6 +74,11 @@ public class CommandLogEngineTests
         Assert.Contains(engine.Deployment.Commands.Entries(), entry =>
             entry.CommandLine.StartsWith("git reset --hard ") && entry.ExitCode == 0
         );
+        var restore = Assert.Single(engine.Deployment.Commands.Entries(), entry =>
+            entry.CommandLine.Contains(" '.restore ")
+        );
+        Assert.StartsWith("sqlite3 ", restore.CommandLine);
+        Assert.Equal(0, restore.ExitCode);
     }
 
     [Fact(Timeout = 60000)]
