@@ -20,7 +20,7 @@ public sealed partial class Deployment
     {
         UnlockedSecrets = new SecretSession(Time);
         Secrets = Config.Secrets.File is { } file
-            ? new SecretStore(file, new GpgRunner(), Log)
+            ? new SecretStore(file, new GpgRunner(commands: Commands), Log)
             : null;
         Pipeline.ExtraEnvironment = SecretEnvironment;
     }

@@ -3,6 +3,7 @@ using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
 using ShootyTui.Core.Health;
 using ShootyTui.Core.Notifications;
+using ShootyTui.Core.Processes;
 using ShootyTui.Core.Slots;
 using ShootyTui.Core.State;
 using ShootyTui.Core.Supervision;
@@ -22,6 +23,7 @@ public sealed partial class Deployment : IDisposable
         Log = log;
         Time = time;
         StateFiles.EnsurePrivateDirectory(config.StateDirectory);
+        Commands = new CommandLog(log, new SecretRedactor(SecretValues), time);
         State = new StateDatabase(System.IO.Path.Combine(config.StateDirectory, "state.db"));
         Journal = new UpdateJournal(State);
         FailedTips = new FailedTips(State);
@@ -31,8 +33,17 @@ public sealed partial class Deployment : IDisposable
             config.Bot.Branch,
             log,
             System.IO.Path.Combine(config.StateDirectory, "ssh.log")
+        )
+        {
+            Commands = Commands,
+        };
+        Supervisor = BotSupervisor.Create(
+            SupervisorOptionsFor(config) with
+            {
+                Commands = Commands,
+            },
+            log
         );
-        Supervisor = BotSupervisor.Create(SupervisorOptionsFor(config), log);
         Settings = new Settings(State);
         Samples = new HealthSamples(State);
         Health = new HealthChecker(
@@ -53,6 +64,9 @@ public sealed partial class Deployment : IDisposable
         );
         Backups = config.Bot.Database is { } database
             ? new BackupService(database, config.Backup.Dir, State.Path, log)
+            {
+                Commands = Commands,
+            }
             : null;
         Pipeline = new UpdatePipeline(
             config,
@@ -68,6 +82,7 @@ public sealed partial class Deployment : IDisposable
         )
         {
             Slots = Slots,
+            Commands = Commands,
         };
         if (config.Notify.Discord.WebhookUrlEnv is not null)
         {

@@ -62,8 +62,27 @@ public sealed partial class BackupService
             reason,
             commit
         );
-        var sha256 = await WriteVerifiedCopyAsync(tempPath, backupPath, ct);
+        using var run = Commands?.Begin(
+            Processes.ShellQuote.Join(
+                "sqlite3",
+                [_databasePath, $".backup {Processes.ShellQuote.Quote(backupPath)}"]
+            ),
+            _backupDirectory,
+            inProcess: true
+        );
+        string sha256;
+        try
+        {
+            sha256 = await WriteVerifiedCopyAsync(tempPath, backupPath, ct);
+        }
+        catch (BackupException e)
+        {
+            run?.Finish(1, e.Message);
+            throw;
+        }
+
         var size = new FileInfo(backupPath).Length;
+        run?.Finish(0, $"{size} bytes, PRAGMA integrity_check: ok, sha256 {sha256}");
         var entry = new BackupEntry(
             0,
             createdAt,

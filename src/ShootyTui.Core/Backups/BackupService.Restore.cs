@@ -30,6 +30,30 @@ public sealed partial class BackupService
             );
         }
 
+        using var run = Commands?.Begin(
+            Processes.ShellQuote.Join(
+                "sqlite3",
+                [_databasePath, $".restore {Processes.ShellQuote.Quote(entry.Path)}"]
+            ),
+            _backupDirectory,
+            inProcess: true
+        );
+        try
+        {
+            await RestoreFileAsync(entry, ct);
+        }
+        catch (BackupException e)
+        {
+            run?.Finish(1, e.Message);
+            throw;
+        }
+
+        run?.Finish(0, $"restored backup {id} ({entry.Size} bytes, sha256 {entry.Sha256})");
+    }
+
+    private async Task RestoreFileAsync(BackupEntry entry, CancellationToken ct)
+    {
+        var id = entry.Id;
         var stopwatch = Stopwatch.StartNew();
         _log.Information(
             "Restoring backup {BackupId} from {BackupPath} over {DatabasePath}",

@@ -33,6 +33,11 @@ public sealed partial class BackupService
         _log = log.ForContext<BackupService>();
     }
 
+    /// <summary>
+    /// Receives each database copy as the equivalent <c>sqlite3 .backup</c> command, when set.
+    /// </summary>
+    public Processes.CommandLog? Commands { get; init; }
+
     /// <summary>Returns the backups that have not been deleted, newest first.</summary>
     public IReadOnlyList<BackupEntry> List() => _catalog.List();
 

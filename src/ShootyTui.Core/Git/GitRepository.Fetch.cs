@@ -61,9 +61,14 @@ public sealed partial class GitRepository
         string[] refspecs = [$"+refs/heads/{_branch}:refs/remotes/{_remote}/{_branch}"];
 
         var stopwatch = Stopwatch.StartNew();
+        using var run = Commands?.Begin(
+            $"git fetch {_remote} {refspecs[0]}",
+            Path,
+            inProcess: true
+        );
         try
         {
-            Commands.Fetch(
+            LibGit2Sharp.Commands.Fetch(
                 repository,
                 _remote,
                 refspecs,
@@ -74,19 +79,28 @@ public sealed partial class GitRepository
         catch (LibGit2SharpException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new GitOperationException(
+            var error = new GitOperationException(
                 $"Fetching branch '{_branch}' from remote '{_remote}' ({shownUrl}) failed: "
                     + $"{e.Message.TrimEnd('.')}. "
                     + RemoteUrl.NextStep(url, Path, _remote, _sshLogPath),
                 e
             );
+            run?.Finish(1, error.Message);
+            throw error;
         }
 
-        var tip = repository.Branches[RemoteTrackingBranch]?.Tip?.Sha
-            ?? throw new GitOperationException(
+        var tip = repository.Branches[RemoteTrackingBranch]?.Tip?.Sha;
+        if (tip is null)
+        {
+            var error = new GitOperationException(
                 $"Branch '{_branch}' was not found on remote '{_remote}' ({shownUrl}). "
                     + "Check [bot] branch, or push the branch to the remote."
             );
+            run?.Finish(1, error.Message);
+            throw error;
+        }
+
+        run?.Finish(0, DescribeFetch(shownUrl, previousTip, tip));
 
         _log.Information(
             "Fetched {Remote}/{Branch} from {Url} in {ElapsedMs} ms: {PreviousTip} -> {Tip}",
@@ -98,5 +112,14 @@ public sealed partial class GitRepository
             tip
         );
         return new FetchResult(previousTip, tip, previousTip != tip);
+    }
+
+    /// <summary>Describes a fetch's result in the shape of git's own fetch output.</summary>
+    private string DescribeFetch(string shownUrl, string? previousTip, string tip)
+    {
+        var range = previousTip is null ? "[new branch]" : $"{previousTip[..7]}..{tip[..7]}";
+        return previousTip == tip
+            ? $"From {shownUrl}\n{RemoteTrackingBranch} is unchanged at {tip}"
+            : $"From {shownUrl}\n   {range}  {_branch} -> {RemoteTrackingBranch}";
     }
 }

@@ -24,7 +24,20 @@ public sealed partial class GitRepository
                 return;
             }
 
-            EnsureCanFastForward(head, target, tip);
+            using var run = Commands?.Begin(
+                $"git merge --ff-only {target.Sha}",
+                Path,
+                inProcess: true
+            );
+            try
+            {
+                EnsureCanFastForward(head, target, tip);
+            }
+            catch (GitOperationException e)
+            {
+                run?.Finish(1, e.Message);
+                throw;
+            }
 
             var options = new MergeOptions
             {
@@ -37,12 +50,16 @@ public sealed partial class GitRepository
             }
             catch (LibGit2SharpException e)
             {
-                throw new GitOperationException(
+                var error = new GitOperationException(
                     $"Fast-forwarding {Path} to {target.Sha} failed: {e.Message}. "
                         + $"Check the work tree with `git -C {Path} status`.",
                     e
                 );
+                run?.Finish(1, error.Message);
+                throw error;
             }
+
+            run?.Finish(0, $"Updating {head.Sha[..7]}..{target.Sha[..7]}\nFast-forward");
 
             _log.Information(
                 "Fast-forwarded {Path} from {From} to {To}",
@@ -65,18 +82,27 @@ public sealed partial class GitRepository
             ThrowIfDisposed();
             var target = LookupCommit(commit);
             var before = _repository.Head.Tip?.Sha;
+            using var run = Commands?.Begin(
+                $"git reset --hard {target.Sha}",
+                Path,
+                inProcess: true
+            );
             try
             {
                 _repository.Reset(ResetMode.Hard, target);
             }
             catch (LibGit2SharpException e)
             {
-                throw new GitOperationException(
+                var error = new GitOperationException(
                     $"Resetting {Path} to {target.Sha} failed: {e.Message}. "
                         + $"Run `git -C {Path} reset --hard {target.Sha}` to see the cause.",
                     e
                 );
+                run?.Finish(1, error.Message);
+                throw error;
             }
+
+            run?.Finish(0, $"HEAD is now at {target.Sha[..7]} {target.MessageShort}");
 
             _log.Information(
                 "Reset {Path} from {From} to {To}",

@@ -61,6 +61,11 @@ public sealed partial class GitRepository : IDisposable
     /// <summary>Absolute path of the working tree.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Receives fetch, fast-forward and reset as the git commands they stand for, when set.
+    /// </summary>
+    public Processes.CommandLog? Commands { get; init; }
+
     /// <summary>Full 40-character hash of HEAD.</summary>
     /// <exception cref="GitOperationException">HEAD has no commit yet.</exception>
     public string HeadCommit

@@ -35,12 +35,26 @@ public static partial class ShellCommand
     /// <exception cref="InvalidOperationException">setsid could not be started.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled. The
     /// command's processes have been ended by then.</exception>
+    public static Task<ShellResult> RunAsync(
+        string command,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment,
+        TimeSpan timeout,
+        ILogger log,
+        CancellationToken ct
+    ) => RunAsync(command, workingDirectory, environment, timeout, log, null, ct);
+
+    /// <summary>
+    /// Runs <paramref name="command"/> as the overload without a command log does, and adds it
+    /// to <paramref name="commands"/> with its exit code and output when that is not null.
+    /// </summary>
     public static async Task<ShellResult> RunAsync(
         string command,
         string workingDirectory,
         IReadOnlyDictionary<string, string>? environment,
         TimeSpan timeout,
         ILogger log,
+        CommandLog? commands,
         CancellationToken ct
     )
     {
@@ -55,11 +69,12 @@ public static partial class ShellCommand
 
         ct.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
-        using var process = Start(command, workingDirectory, environment);
+        using var run = commands?.Begin(command, workingDirectory);
+        using var process = Start(command, workingDirectory, environment, run);
         process.StandardInput.Close();
         log.Debug(
             "Started {Command} as pid {Pid} in {Directory}",
-            command,
+            commands?.Redactor.Redact(command) ?? command,
             process.Id,
             workingDirectory
         );
@@ -85,7 +100,7 @@ public static partial class ShellCommand
             timedOut = !ct.IsCancellationRequested;
             log.Warning(
                 "Command {Command} (pid {Pid}) {Reason} after {Elapsed}; ending its process group",
-                command,
+                commands?.Redactor.Redact(command) ?? command,
                 process.Id,
                 timedOut ? "timed out" : "was cancelled",
                 stopwatch.Elapsed
@@ -100,12 +115,20 @@ public static partial class ShellCommand
             stopwatch.Elapsed,
             timedOut
         );
-        log.Debug(
-            "Command {Command} exited with {ExitCode} after {Duration}",
-            command,
-            result.ExitCode,
-            result.Duration
-        );
+        if (run is null)
+        {
+            log.Debug(
+                "Command {Command} exited with {ExitCode} after {Duration}",
+                command,
+                result.ExitCode,
+                result.Duration
+            );
+        }
+        else
+        {
+            // The command log writes its own debug line, with secrets redacted.
+            run.Finish(result.ExitCode, result.Output, result.TimedOut);
+        }
 
         ct.ThrowIfCancellationRequested();
         return result;
@@ -114,7 +137,8 @@ public static partial class ShellCommand
     private static Process Start(
         string command,
         string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment
+        IReadOnlyDictionary<string, string>? environment,
+        CommandRun? run
     )
     {
         try
@@ -123,11 +147,13 @@ public static partial class ShellCommand
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException(
+            var error = new InvalidOperationException(
                 $"Could not run `{command}`: starting setsid failed ({e.Message}). "
                     + "Install util-linux, which provides setsid.",
                 e
             );
+            run?.Fail(error);
+            throw error;
         }
     }
 

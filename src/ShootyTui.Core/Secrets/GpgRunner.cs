@@ -11,7 +11,13 @@ namespace ShootyTui.Core.Secrets;
 /// environment; <c>--no-symkey-cache</c> keeps gpg-agent from caching it, so a cached
 /// passphrase can never make a wrong one succeed.
 /// </summary>
-public sealed class GpgRunner(string executable = "gpg", string? homeDirectory = null)
+/// <param name="commands">Receives each gpg run with its standard error only, because standard
+/// output carries the plaintext.</param>
+public sealed class GpgRunner(
+    string executable = "gpg",
+    string? homeDirectory = null,
+    CommandLog? commands = null
+)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
@@ -123,6 +129,10 @@ public sealed class GpgRunner(string executable = "gpg", string? homeDirectory =
 
         // Not ExecuteBufferedAsync: it would also copy the plaintext into a string.
         var errors = new StringBuilder();
+        using var run = commands?.Begin(
+            ShellQuote.Join(executable, arguments),
+            Environment.CurrentDirectory
+        );
         CommandResult result;
         try
         {
@@ -133,14 +143,20 @@ public sealed class GpgRunner(string executable = "gpg", string? homeDirectory =
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteAsync(deadline.Token);
+            run?.Finish(
+                result.ExitCode,
+                SecretRedactor.RedactBytes(errors.ToString(), passphrase.Span)
+            );
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            run?.Finish(null, $"timed out after {Timeout.TotalSeconds:0} s", timedOut: true);
             throw new SecretsException($"gpg timed out after {Timeout.TotalSeconds:0} s", e);
         }
         catch (Exception e)
             when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
+            run?.Fail(e);
             throw new SecretsException(
                 $"could not run '{executable}' ({e.Message}); install gnupg (gpg 2.2 or later)",
                 e

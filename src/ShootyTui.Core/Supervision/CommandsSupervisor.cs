@@ -132,6 +132,7 @@ internal sealed class CommandsSupervisor(
                 BotSupervisor.MergeEnvironment(options, extraEnvironment),
                 options.CommandTimeout,
                 _log,
+                options.Commands,
                 ct
             );
         }

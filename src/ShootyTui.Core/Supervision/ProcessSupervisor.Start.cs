@@ -75,16 +75,31 @@ internal sealed partial class ProcessSupervisor
             );
         }
 
-        var result = await Cli.Wrap("/bin/sh")
-            .WithArguments(["-c", Launcher, "sh", startCommand, logFile])
-            .WithWorkingDirectory(options.WorkingDirectory)
-            .WithEnvironmentVariables(
-                environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value)
-            )
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(ct);
+        using var run = options.Commands?.Begin(
+            $"setsid /bin/sh -c {ShellQuote.Quote(startCommand)} </dev/null "
+                + $">>{ShellQuote.Quote(logFile)} 2>&1 &",
+            options.WorkingDirectory
+        );
+        BufferedCommandResult result;
+        try
+        {
+            result = await Cli.Wrap("/bin/sh")
+                .WithArguments(["-c", Launcher, "sh", startCommand, logFile])
+                .WithWorkingDirectory(options.WorkingDirectory)
+                .WithEnvironmentVariables(
+                    environment.ToDictionary(pair => pair.Key, string? (pair) => pair.Value)
+                )
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct);
+        }
+        catch (Exception e)
+        {
+            run?.Fail(e);
+            throw;
+        }
 
         var output = (result.StandardOutput + result.StandardError).Trim();
+        run?.Finish(result.ExitCode, output);
         if (
             !result.IsSuccess
             || !int.TryParse(output, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)

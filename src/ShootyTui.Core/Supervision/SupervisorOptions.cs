@@ -61,4 +61,7 @@ public sealed record SupervisorOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } =
         new Dictionary<string, string>();
+
+    /// <summary>Receives every command the supervisor runs, when set.</summary>
+    public Processes.CommandLog? Commands { get; init; }
 }

@@ -51,6 +51,10 @@ internal sealed partial class SystemdSupervisor
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(options.CommandTimeout);
+        using var run = options.Commands?.Begin(
+            ShellQuote.Join(options.SystemctlPath, fullArguments),
+            Environment.CurrentDirectory
+        );
         BufferedCommandResult result;
         try
         {
@@ -58,9 +62,15 @@ internal sealed partial class SystemdSupervisor
                 .WithArguments(fullArguments)
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(deadline.Token);
+            run?.Finish(result.ExitCode, result.StandardOutput + result.StandardError);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            run?.Finish(
+                null,
+                $"timed out after {options.CommandTimeout.TotalSeconds:0.#} s",
+                timedOut: true
+            );
             throw new SupervisorException(
                 $"{action} failed: `{commandLine}` timed out after "
                     + $"{options.CommandTimeout.TotalSeconds:0.#} s. "
@@ -72,6 +82,7 @@ internal sealed partial class SystemdSupervisor
         catch (Exception e)
             when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
+            run?.Fail(e);
             throw new SupervisorException(
                 $"{action} failed: could not run '{options.SystemctlPath}' ({e.Message}). "
                     + "Install systemd or choose another [bot] supervisor.",

@@ -217,11 +217,30 @@ public sealed partial class UpdatePipeline
             ct
         );
 
-    private Task<ShellResult> RunCommandAsync(
+    private async Task<ShellResult> RunCommandAsync(
         string command,
         TimeSpan timeout,
         CancellationToken ct
-    ) => ShellCommand.RunAsync(command, config.Bot.Path, config.Bot.Environment, timeout, log, ct);
+    )
+    {
+        var result = await ShellCommand.RunAsync(
+            command,
+            config.Bot.Path,
+            config.Bot.Environment,
+            timeout,
+            log,
+            Commands,
+            ct
+        );
+
+        // The output tail goes into logs and failure notifications.
+        return Commands is null
+            ? result
+            : result with
+            {
+                Output = Commands.Redactor.Redact(result.Output),
+            };
+    }
 
     private static string CommandFailure(
         string what,

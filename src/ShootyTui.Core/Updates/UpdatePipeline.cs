@@ -35,6 +35,9 @@ public sealed partial class UpdatePipeline(
     /// </summary>
     public Func<IReadOnlyDictionary<string, string>?> ExtraEnvironment { get; set; } = () => null;
 
+    /// <summary>Receives the dependency install and smoke test commands, when set.</summary>
+    public Processes.CommandLog? Commands { get; init; }
+
     /// <summary>Registers a listener for the start and end of every update.</summary>
     public void AddListener(IUpdateListener listener) => _listeners.Add(listener);
 

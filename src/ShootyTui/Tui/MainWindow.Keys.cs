@@ -21,6 +21,7 @@ internal sealed partial class MainWindow
         new("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
         new(FlagsPanel.Number, "", "feature flags: toggle, add, remove, filter"),
         new("p", "", "unlock the bot's secrets (asks for the passphrase)", Mutates: true),
+        new("@", "", "command log: every command run, Enter shows its output"),
         new("Esc", "", "leave the detail pane, clear a filter, close a dialog (never quits)"),
         new("?", "help", "this list of keys"),
     ];
@@ -135,6 +136,9 @@ internal sealed partial class MainWindow
         {
             case "?":
                 ShowHelp();
+                return true;
+            case "@":
+                CommandLogDialog.Show(_app, _deployment.Commands);
                 return true;
             case "r":
                 _ = ReloadAsync(fetch: false);
