@@ -64,7 +64,7 @@ public sealed class ExampleConfigTests : IDisposable
         var config = ConfigLoader.Parse(text, ExamplePath, _folder.Environment);
 
         Assert.Equal("shootybot.service", config.Bot.Unit);
-        Assert.Equal("/home/pi/ShootyBot/data", config.Bot.Environment["DATA_DIR"]);
+        Assert.Equal("/home/pi/ShootyBot-data", config.Bot.Environment["DATA_DIR"]);
         Assert.Equal(80, config.Health.MaxTemperatureC);
         Assert.Equal(9, config.Webhook.AllowNetworks.Count);
     }
