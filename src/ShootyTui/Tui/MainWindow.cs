@@ -57,6 +57,7 @@ internal sealed partial class MainWindow : Window, IPanelHost
         );
         _panels = [_overview, _updates, new BackupsPanel(this)];
         _panels.Add(new HistoryPanel(this));
+        _panels.Add(new LogsPanel(this));
         _current = _overview;
         _listPanel = _updates;
 

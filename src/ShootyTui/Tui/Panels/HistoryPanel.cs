@@ -72,7 +72,7 @@ internal sealed partial class HistoryPanel(IPanelHost host) : Panel(host)
             + $" down {Milliseconds(record.DowntimeMs)}";
     }
 
-    /// <summary>Returns the outcome as a symbol and a word, so it never depends on colour.</summary>
+    /// <summary>Returns the outcome as a symbol and a word, so it never relies on colour.</summary>
     internal static string Outcome(UpdateOutcome? outcome) =>
         outcome switch
         {
