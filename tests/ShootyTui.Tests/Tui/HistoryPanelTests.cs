@@ -1,8 +1,6 @@
 using ShootyTui.Core.Updates;
 using ShootyTui.Tests.Support;
-using ShootyTui.Tui;
 using ShootyTui.Tui.Panels;
-using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 
 namespace ShootyTui.Tests.Tui;
@@ -46,9 +44,10 @@ public class HistoryPanelTests
             .WaitFor($"#{good.Id} ✓ succeeded, started by test")
             .Press(Key.Q);
 
-        RunPanel(engine, small, 80, 24);
+        var running = PanelRunner.Run(engine.Deployment, small, 80, 24);
 
         Assert.True(small.Failure is null, small.Report());
+        Assert.Null(running);
         AssertFits(small.LastScreen, 80);
         Assert.Contains(DowntimeChart.Blocks[^1], small.LastScreen);
         Assert.Contains(DowntimeChart.Marker, small.LastScreen);
@@ -76,9 +75,10 @@ public class HistoryPanelTests
             .WaitFor(".md")
             .Press(Key.Q);
 
-        RunPanel(engine, large, 120, 40);
+        running = PanelRunner.Run(engine.Deployment, large, 120, 40);
 
         Assert.True(large.Failure is null, large.Report());
+        Assert.Null(running);
         AssertFits(large.LastScreen, 120);
         Assert.Contains(changelog, DetailText(large.LastScreen, 120));
     }
@@ -195,16 +195,4 @@ public class HistoryPanelTests
 
     private static void AssertFits(string screen, int width) =>
         Assert.All(screen.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= width));
-
-    private static void RunPanel(EngineHarness engine, TuiScript script, int width, int height) =>
-        TuiLauncher.Run(
-            engine.Deployment,
-            Theme.Load("default"),
-            app =>
-            {
-                app.Driver!.SetScreenSize(width, height);
-                script.Attach(app, TimeSpan.FromSeconds(90));
-            },
-            DriverRegistry.Names.ANSI
-        );
 }
