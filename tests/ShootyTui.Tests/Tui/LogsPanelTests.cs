@@ -1,7 +1,4 @@
 using ShootyTui.Tests.Support;
-using ShootyTui.Tui;
-using Terminal.Gui.App;
-using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 
 namespace ShootyTui.Tests.Tui;
@@ -26,70 +23,30 @@ public class LogsPanelTests
             .Press(Key.D6)
             .WaitFor("[6] Logs: bot")
             .WaitFor("INFO shootybot:")
+            .Do(_ => File.AppendAllText(botLog, "appended after open\n"))
             .WaitFor("appended after open")
+            .Do(_ => File.WriteAllText(botLog, "written after truncation\n"))
             .WaitFor("log truncated or replaced")
             .WaitFor("written after truncation")
+            .Do(_ => File.Delete(botLog))
             .WaitFor("no log yet at")
+            .Do(_ => File.WriteAllText(botLog, "written after removal\n"))
             .WaitFor("written after removal")
             .Press(Key.L)
             .WaitFor("[6] Logs: shooty")
             .WaitFor("no log yet at")
+            .Do(_ => File.WriteAllText(shootyLog, "shooty line\n"))
             .WaitFor("shooty line")
             .Press(Key.B)
             .WaitFor("written after removal")
             .Press(Key.Q);
 
-        // Each change to the files waits for the screen to show the previous one.
-        var changes = new (string Shown, Action Change)[]
-        {
-            ("INFO shootybot:", () => File.AppendAllText(botLog, "appended after open\n")),
-            ("appended after open", () => File.WriteAllText(botLog, "written after truncation\n")),
-            ("written after truncation", () => File.Delete(botLog)),
-            ("no log yet at", () => File.WriteAllText(botLog, "written after removal\n")),
-            ("[6] Logs: shooty", () => File.WriteAllText(shootyLog, "shooty line\n")),
-        };
-
-        RunPanel(engine, script, width, height, changes);
+        var running = PanelRunner.Run(engine.Deployment, script, width, height);
 
         Assert.True(script.Failure is null, script.Report());
+        Assert.Null(running);
         Assert.All(script.LastScreen.Split('\n'), line =>
             Assert.True(line.TrimEnd('\r').Length <= width)
         );
-    }
-
-    private static void RunPanel(
-        EngineHarness engine,
-        TuiScript script,
-        int width,
-        int height,
-        IReadOnlyList<(string Shown, Action Change)> changes
-    ) =>
-        TuiLauncher.Run(
-            engine.Deployment,
-            Theme.Load("default"),
-            app =>
-            {
-                app.Driver!.SetScreenSize(width, height);
-                script.Attach(app, TimeSpan.FromSeconds(90));
-                ChangeWhenShown(app, changes);
-            },
-            DriverRegistry.Names.ANSI
-        );
-
-    /// <summary>Runs each change once its text is on the screen, in order.</summary>
-    private static void ChangeWhenShown(
-        IApplication app,
-        IReadOnlyList<(string Shown, Action Change)> changes
-    )
-    {
-        var next = 0;
-        app.Iteration += (_, _) =>
-        {
-            if (next < changes.Count && app.Driver!.ToString()!.Contains(changes[next].Shown))
-            {
-                changes[next].Change();
-                next++;
-            }
-        };
     }
 }
