@@ -99,11 +99,15 @@ internal sealed class LogsFileTail(string path, int maxLines = LogsFileTail.Defa
         {
             return MarkMissing(null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException e)
         {
             return MarkMissing(
                 $"reading {Path} failed: {e.Message}; give shooty's user read access to it"
             );
+        }
+        catch (IOException e)
+        {
+            return MarkMissing($"reading {Path} failed: {e.Message}");
         }
 
         using (stream)
