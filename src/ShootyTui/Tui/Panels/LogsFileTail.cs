@@ -116,6 +116,8 @@ internal sealed class LogsFileTail(string path, int maxLines = LogsFileTail.Defa
             _missing = false;
             _error = null;
             var length = stream.Length;
+            // NOTE: a file replaced by one of exactly the read length is noticed only once it
+            // grows, because an unchanged length is not compared.
             if (length == _position && !changed)
             {
                 return false;
