@@ -56,6 +56,8 @@ internal sealed partial class MainWindow : Window, IPanelHost
             new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync, RollbackAsync)
         );
         _panels = [_overview, _updates, new BackupsPanel(this)];
+        _panels.Add(new HistoryPanel(this));
+        _panels.Add(new LogsPanel(this));
         _current = _overview;
         _listPanel = _updates;
 
@@ -77,6 +79,8 @@ internal sealed partial class MainWindow : Window, IPanelHost
     }
 
     IApplication IPanelHost.App => _app;
+
+    int IPanelHost.DetailWidth => DetailWidth();
 
     public Deployment Deployment => _deployment;
 

@@ -10,6 +10,9 @@ internal interface IPanelHost
 
     Deployment Deployment { get; }
 
+    /// <summary>The width, in columns, that the detail pane wraps its lines to.</summary>
+    int DetailWidth { get; }
+
     /// <summary>True when the panel was opened with <c>--read-only</c>: no mutating action.</summary>
     bool ReadOnly { get; }
 
