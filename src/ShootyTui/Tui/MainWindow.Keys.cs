@@ -15,7 +15,7 @@ internal sealed partial class MainWindow
         new("q", "quit", "quit (asks first while an update runs)"),
         new("r", "reload", "reload state and health"),
         new("Tab", "panel", "next panel (Shift-Tab: previous)"),
-        new("1-6", "", "jump to a panel: 1 Overview, 2 Updates, 5 Flags…"),
+        new("1-6", "", "jump to a panel: 1 Overview 2 Updates 3 Backups 4 History 5 Flags 6 Logs"),
         new("/", "filter", "filter the rows of the list panel"),
         new("Enter", "", "move into the detail pane (Esc comes back)"),
         new("j/k", "", "move down/up (also arrows, g/G for top/bottom)"),
@@ -77,7 +77,19 @@ internal sealed partial class MainWindow
             return target.HandleKey(key, SelectedRow(_current));
         }
 
-        return _current.HandleKey(key, SelectedRow(_current));
+        if (_current.HandleKey(key, SelectedRow(_current)))
+        {
+            return true;
+        }
+
+        // An update key pressed in another panel gets a pointer instead of nothing.
+        if (_updates.Keys.Any(entry => entry.Key == text && (!ReadOnly || !entry.Mutates)))
+        {
+            Flash($"{text} works in the Overview and Updates panels: press 1 or 2 first");
+            return true;
+        }
+
+        return false;
     }
 
     private bool DispatchWindowKey(Key key)

@@ -103,7 +103,7 @@ internal sealed partial class MainWindow
             return;
         }
 
-        Flash($"{what} {result.Outcome.ToName()}: see the detail pane");
+        Flash($"{what} {result.Outcome.ToName().Replace('_', ' ')}: see the detail pane");
         var tail = result.OutputTail is { Length: > 0 } output
             ? "\n\nLast output:\n" + string.Join("\n", output.Split('\n').TakeLast(8))
             : "";

@@ -55,9 +55,14 @@ internal sealed partial class MainWindow : Window, IPanelHost
             _data,
             new UpdateActions(UpdateAsync, ScheduleAsync, FetchAsync, RollbackAsync)
         );
-        _panels = [_overview, _updates, new BackupsPanel(this)];
-        _panels.Add(new HistoryPanel(this));
-        _panels.Add(new LogsPanel(this));
+        _panels =
+        [
+            _overview,
+            _updates,
+            new BackupsPanel(this),
+            new HistoryPanel(this),
+            new LogsPanel(this),
+        ];
         _current = _overview;
         _listPanel = _updates;
 

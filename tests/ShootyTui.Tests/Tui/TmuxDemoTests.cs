@@ -4,8 +4,8 @@ using ShootyTui.Tests.Support;
 namespace ShootyTui.Tests.Tui;
 
 /// <summary>
-/// Runs tests/tmux/demo-update.sh: the real executable in a real terminal (tmux, 80x24), driven
-/// by keys as an operator would, through an update and an automatic rollback.
+/// Runs the scripts in tests/tmux: the real executable in a real terminal (tmux, 80x24), driven
+/// by keys as an operator would, through every panel, updates, a restore and rollbacks.
 /// </summary>
 public class TmuxDemoTests
 {
@@ -20,6 +20,25 @@ public class TmuxDemoTests
             Assert.Contains("demo in tmux: ok", report);
             var seen = File.ReadAllText(screens);
             Assert.Contains("=== found: Update failed", seen);
+        }
+        finally
+        {
+            File.Delete(screens);
+        }
+    }
+
+    [Fact(Timeout = 600000)]
+    public async Task Panel_tour_in_tmux_visits_every_panel()
+    {
+        var screens = Path.Combine(Path.GetTempPath(), $"shooty-tour-{Guid.NewGuid():N}.txt");
+        var (exitCode, report) = await RunScriptAsync("panel-tour.sh", [], screens);
+        try
+        {
+            Assert.True(exitCode == 0, report);
+            Assert.Contains("panel tour in tmux: ok", report);
+            var seen = File.ReadAllText(screens);
+            Assert.Contains("=== found: ✓ restored backup 1", seen);
+            Assert.Contains("=== found: terminal too small", seen);
         }
         finally
         {
