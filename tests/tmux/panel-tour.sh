@@ -61,6 +61,14 @@ wait_for "[1] Overview" 120
 wait_for "✓ healthy" 60
 wait_for "fetched: 3 commit(s) pending" 60
 
+# The themes use the 16 ANSI colours and the panel sends them as such: no 256-colour or RGB
+# sequences reach the terminal.
+if tmux capture-pane -e -p -t "$session" | grep -qE '\[([0-9;]*;)?[34]8;[25];'; then
+  echo "FAILED: the screen uses colours beyond the 16 ANSI ones:" >&2
+  tmux capture-pane -e -p -t "$session" | grep -oE '\[[0-9;]*m' | sort -u | head -20 >&2
+  exit 1
+fi
+
 # Every panel, window and overlay, and back.
 keys 3
 wait_for "[3] Backups (0)" 10
@@ -132,6 +140,20 @@ wait_for "[4] History (2)" 10
 wait_gone "[1] Overview"
 tmux resize-window -t "$session" -x 30 -y 10
 wait_for "terminal too small" 10
+keys q
+wait_for "shooty exited with 0" 30
+
+# NO_COLOR: the monochrome theme, so no cyan header and no yellow selection.
+tmux kill-session -t "$session"
+tmux new-session -d -s "$session" -x 80 -y 24 \
+  "env -u DisableRealDriverIO TERM=xterm-256color NO_COLOR=1 $quoted --config $work/demo/shooty.toml; echo \"shooty exited with \$?\"; sleep 60"
+wait_for "[1] Overview" 60
+wait_for "✓ healthy" 60
+if tmux capture-pane -e -p -t "$session" | grep -qE '\[([0-9;]*;)?(3[36]|4[36]|9[36]|10[36])m'; then
+  echo "FAILED: NO_COLOR still draws cyan or yellow:" >&2
+  tmux capture-pane -e -p -t "$session" | grep -oE '\[[0-9;]*m' | sort -u >&2
+  exit 1
+fi
 keys q
 wait_for "shooty exited with 0" 30
 echo "panel tour in tmux: ok (screens in $screens)"

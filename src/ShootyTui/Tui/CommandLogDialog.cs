@@ -31,6 +31,7 @@ internal sealed partial class CommandLogDialog : Window
         _app = app;
         _commands = commands;
         Title = "Command log";
+        SchemeName = Theme.SchemePrefix + "base";
         var header = new Label
         {
             Width = Dim.Fill(),
@@ -173,7 +174,11 @@ internal sealed partial class CommandLogDialog : Window
         }
 
         var lines = new ObservableCollection<string>(OutputLines(entry, _app.Screen.Width - 4));
-        using var window = new Window { Title = $"Output of command {entry.Id}" };
+        using var window = new Window
+        {
+            Title = $"Output of command {entry.Id}",
+            SchemeName = Theme.SchemePrefix + "base",
+        };
         var list = CreateList(lines);
         list.Height = Dim.Fill(1);
         var hint = new Label

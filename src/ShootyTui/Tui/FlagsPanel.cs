@@ -34,6 +34,7 @@ internal sealed class FlagsPanel : Window
         _flags = flags;
         _readOnly = readOnly;
         Title = $"[{Number}] Flags: {flags.File.Path}";
+        SchemeName = Theme.SchemePrefix + "base";
         _list = new ListView { Width = Dim.Fill(), Height = Dim.Fill(9) };
         _list.KeystrokeNavigator = null!;
         _list.KeyBindings.Add(Key.J, Command.Down);

@@ -43,6 +43,7 @@ internal sealed partial class MainWindow : Window, IPanelHost
         _deployment = deployment;
         ReadOnly = readOnly;
         BorderStyle = LineStyle.None;
+        SchemeName = Theme.SchemePrefix + "base";
         Title = $"shooty: {deployment.Config.Bot.Name}";
         _header.SchemeName = Theme.SchemePrefix + "header";
         _statusLine.Y = Pos.AnchorEnd(1);

@@ -93,12 +93,23 @@ internal sealed class Theme
         var schemes = new Dictionary<string, Scheme>();
         foreach (var (schemeName, roles) in file.Schemes)
         {
-            schemes[schemeName] = new Scheme(Attr(roles.Normal, path, schemeName))
+            var normal = Attr(roles.Normal, path, schemeName);
+            var focus = Attr(roles.Focus, path, schemeName);
+            var hotFocus = Attr(roles.HotFocus, path, schemeName);
+
+            // Terminal.Gui derives the roles a theme leaves out with colours of its own (a
+            // yellow selection in an unfocused list), so each one is set from the theme.
+            schemes[schemeName] = new Scheme(normal)
             {
-                Focus = Attr(roles.Focus, path, schemeName),
+                Focus = focus,
                 HotNormal = Attr(roles.HotNormal, path, schemeName),
-                HotFocus = Attr(roles.HotFocus, path, schemeName),
+                HotFocus = hotFocus,
                 Disabled = Attr(roles.Disabled, path, schemeName),
+                Active = roles.Active is null ? focus : Attr(roles.Active, path, schemeName),
+                HotActive = hotFocus,
+                Highlight = focus,
+                Editable = normal,
+                ReadOnly = normal,
             };
         }
 
@@ -151,7 +162,8 @@ internal sealed record ThemeRoles(
     string[]? Focus,
     string[]? HotNormal,
     string[]? HotFocus,
-    string[]? Disabled
+    string[]? Disabled,
+    string[]? Active = null
 );
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
