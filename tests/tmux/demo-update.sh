@@ -23,33 +23,7 @@ quoted=$(printf '%q ' "${shooty[@]}")
 tmux new-session -d -s "$session" -x 80 -y 24 \
   "env -u DisableRealDriverIO TERM=xterm-256color $quoted demo $work/demo; echo \"shooty exited with \$?\"; sleep 60"
 
-screen() { tmux capture-pane -p -t "$session"; }
-
-# wait_for TEXT SECONDS: polls the screen until TEXT appears.
-wait_for() {
-  local text=$1 limit=${2:-30} start=$SECONDS
-  while ((SECONDS - start < limit)); do
-    if screen | grep -qF -- "$text"; then
-      { echo "=== found: $text"; screen; } >>"$screens"
-      return 0
-    fi
-    sleep 0.3
-  done
-  echo "FAILED: \"$text\" not on screen after ${limit}s; screen:" >&2
-  screen >&2
-  exit 1
-}
-
-# refute TEXT: fails when TEXT is on screen now.
-refute() {
-  if screen | grep -qF -- "$1"; then
-    echo "FAILED: \"$1\" should not be on screen:" >&2
-    screen >&2
-    exit 1
-  fi
-}
-
-keys() { tmux send-keys -t "$session" "$@"; }
+source "$(dirname "$0")/screen.sh"
 
 wait_for "[1] Overview" 120
 wait_for "✓ healthy" 60

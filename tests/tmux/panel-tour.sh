@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Visits every panel of `shooty demo` in tmux at 80x24 the way an operator would: each panel,
-# the Flags window, the command log and the help; an update; a backup restore; a broken
-# commit that rolls back; the History after it; the stacked and too-small layouts; then q.
+# Visits every panel of `shooty demo` in tmux at 80x24 the way an operator would. It opens
+# each panel, the Flags window, the command log and the help, then runs an update, a backup
+# restore and a broken commit that rolls back, and ends with the small layouts and q.
 # Prints each screen it checks to $SCREENS (default: a temp file) and exits non-zero with the
 # last screen when an expectation fails.
 #
@@ -24,38 +24,7 @@ quoted=$(printf '%q ' "${shooty[@]}")
 tmux new-session -d -s "$session" -x 80 -y 24 \
   "env -u DisableRealDriverIO TERM=xterm-256color $quoted demo $work/demo; echo \"shooty exited with \$?\"; sleep 60"
 
-screen() { tmux capture-pane -p -t "$session"; }
-
-# wait_for TEXT SECONDS: polls the screen until TEXT appears.
-wait_for() {
-  local text=$1 limit=${2:-30} start=$SECONDS
-  while ((SECONDS - start < limit)); do
-    if screen | grep -qF -- "$text"; then
-      { echo "=== found: $text"; screen; } >>"$screens"
-      return 0
-    fi
-    sleep 0.3
-  done
-  echo "FAILED: \"$text\" not on screen after ${limit}s; screen:" >&2
-  screen >&2
-  exit 1
-}
-
-# wait_gone TEXT SECONDS: polls the screen until TEXT is no longer on it.
-wait_gone() {
-  local text=$1 limit=${2:-10} start=$SECONDS
-  while ((SECONDS - start < limit)); do
-    if ! screen | grep -qF -- "$text"; then
-      return 0
-    fi
-    sleep 0.3
-  done
-  echo "FAILED: \"$text\" still on screen after ${limit}s:" >&2
-  screen >&2
-  exit 1
-}
-
-keys() { tmux send-keys -t "$session" "$@"; }
+source "$(dirname "$0")/screen.sh"
 
 wait_for "[1] Overview" 120
 wait_for "✓ healthy" 60
@@ -106,7 +75,7 @@ keys 3
 wait_for "[3] Backups (1)" 10
 wait_for "✓ verified" 10
 
-# Restoring the pre-update backup asks for its commit to be typed.
+# Restoring the pre-update backup requires its commit to be typed.
 keys R
 wait_for "Restore backup" 10
 commit=$(screen | grep -o 'Type [0-9a-f]\{7,\}' | head -1 | cut -d' ' -f2)

@@ -25,18 +25,7 @@ quoted=$(printf '%q ' "${shooty[@]}")
 tmux new-session -d -s "$session" -x 80 -y 24 \
   "echo before-the-panel; env -u DisableRealDriverIO TERM=xterm-256color $quoted --config $config; echo \"shooty exited with \$?\"; sleep 60"
 
-screen() { tmux capture-pane -p -t "$session"; }
-
-wait_for() {
-  local text=$1 limit=${2:-30} start=$SECONDS
-  while ((SECONDS - start < limit)); do
-    screen | grep -qF -- "$text" && return 0
-    sleep 0.3
-  done
-  echo "FAILED: \"$text\" not on screen after ${limit}s; screen:" >&2
-  screen >&2
-  exit 1
-}
+source "$(dirname "$0")/screen.sh"
 
 wait_for "[1] Overview" 60
 # The pane runs sh, whose child is the panel (env execs into it).

@@ -6,7 +6,7 @@ public sealed partial class UpdatePipeline
 {
     /// <summary>
     /// Swaps back to the other slot at <see cref="RollbackPlan.Target"/>. When that slot still
-    /// holds the target with its dependencies, nothing is installed or tested, so the bot is
+    /// contains the target with its dependencies, nothing is installed or tested, so the bot is
     /// down only for one stop and one start.
     /// </summary>
     private async Task<UpdateResult> SwapBackAsync(

@@ -39,7 +39,7 @@ internal sealed class Theme
         return paths;
     }
 
-    /// <summary>The theme used when <c>NO_COLOR</c> is set, whatever the configuration says.</summary>
+    /// <summary>The theme used when <c>NO_COLOR</c> is set, overriding the configured one.</summary>
     public const string NoColorTheme = "monochrome";
 
     /// <summary>

@@ -85,7 +85,7 @@ internal static class TuiLauncher
         using IApplication app = Application.Create().Init(driver);
         theme.Apply();
 
-        // The themes name the 16 ANSI colours; sending them as such keeps the terminal's own
+        // The themes name the 16 ANSI colours. Sending them as such keeps the terminal's own
         // palette and works on terminals and multiplexers without 256 or true colour.
         app.Driver!.Force16Colors = true;
         app.Mouse.IsMouseDisabled = true;
