@@ -23,15 +23,21 @@ public sealed partial class HealthChecker
 
         // Bots often write whole seconds, so a heartbeat written just after the start can carry
         // a time up to a second before it. Comparing against the start rounded down to the
-        // second keeps such heartbeats.
-        if (notBefore is { } start && heartbeat.Timestamp < TruncateToSecond(start))
+        // second keeps such heartbeats. The file's modification time then shows whether the
+        // old process wrote it in that second.
+        if (notBefore is { } start)
         {
-            return new HealthCheck(
-                HeartbeatCheck,
-                CheckStatus.Fail,
-                $"heartbeat predates the new process: written {Format(heartbeat.Timestamp)}, "
-                    + $"process started {Format(start)}"
-            );
+            var fileBefore = heartbeat.FileWrittenAt is { } file && file < start;
+            if (fileBefore || heartbeat.Timestamp < TruncateToSecond(start))
+            {
+                var written = fileBefore ? heartbeat.FileWrittenAt!.Value : heartbeat.Timestamp;
+                return new HealthCheck(
+                    HeartbeatCheck,
+                    CheckStatus.Fail,
+                    $"heartbeat predates the new process: written {Format(written)}, "
+                        + $"process started {Format(start)}"
+                );
+            }
         }
 
         var age = time.GetUtcNow() - heartbeat.Timestamp;

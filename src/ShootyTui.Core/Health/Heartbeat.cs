@@ -11,4 +11,11 @@ public sealed record Heartbeat(
     int? Guilds,
     int? ActiveSessions,
     string? Version
-);
+)
+{
+    /// <summary>
+    /// The file's modification time, which shows when it was written even where the content
+    /// carries whole seconds only.
+    /// </summary>
+    public DateTimeOffset? FileWrittenAt { get; init; }
+}

@@ -23,13 +23,11 @@ public static class HeartbeatReader
         }
 
         var parsed = ReadContent(path) is { } content ? HeartbeatContent.Parse(content) : null;
-        if (parsed?.Timestamp is { } timestamp)
-        {
-            return parsed.ToHeartbeat(timestamp, fromFileTime: false);
-        }
-
         var fileTime = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-        return (parsed ?? HeartbeatContent.Empty).ToHeartbeat(fileTime, fromFileTime: true);
+        var heartbeat = parsed?.Timestamp is { } timestamp
+            ? parsed.ToHeartbeat(timestamp, fromFileTime: false)
+            : (parsed ?? HeartbeatContent.Empty).ToHeartbeat(fileTime, fromFileTime: true);
+        return heartbeat with { FileWrittenAt = fileTime };
     }
 
     private static string? ReadContent(string path)

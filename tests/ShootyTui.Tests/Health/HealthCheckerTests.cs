@@ -141,6 +141,28 @@ public sealed class HealthCheckerTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
+    public async Task CheckAsync_rejects_old_file_in_start_second()
+    {
+        // The old process wrote a whole second at .000, the file at .200, and the new one
+        // started at .700 without writing any.
+        var second = DateTimeOffset.FromUnixTimeSeconds(
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 3
+        );
+        File.WriteAllText(
+            HeartbeatFile,
+            second.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)
+        );
+        File.SetLastWriteTimeUtc(HeartbeatFile, second.AddMilliseconds(200).UtcDateTime);
+
+        var report = await CreateChecker().CheckAsync(second.AddMilliseconds(700), default);
+
+        var heartbeat = report.Find("heartbeat")!;
+        Assert.Equal(CheckStatus.Fail, heartbeat.Status);
+        Assert.StartsWith("heartbeat predates the new process: written ", heartbeat.Detail);
+        Assert.Contains(".200Z", heartbeat.Detail);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task CheckAsync_warns_for_heartbeat_from_future()
     {
         WriteHeartbeat(DateTimeOffset.UtcNow.AddMinutes(10));
