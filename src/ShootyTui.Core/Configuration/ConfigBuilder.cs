@@ -67,6 +67,7 @@ internal sealed partial class ConfigBuilder
             Logging = BuildLogging(document.Logging ?? new LoggingTable(), stateDirectory),
             Ui = BuildUi(document.Ui ?? new UiTable()),
         };
+        CheckOverlap(config);
 
         if (_errors.Count > 0)
         {

@@ -19,6 +19,10 @@ public sealed record UpdateConfig
     /// <summary>How long an update waits for active sessions to end. Zero does not wait.</summary>
     public required TimeSpan WaitForSessions { get; init; }
 
-    /// <summary>How long old and new versions run side by side in blue-green mode.</summary>
+    /// <summary>
+    /// The longest the old and the new slot may run side by side in blue-green mode. Zero (the
+    /// default) stops the old slot before the new one starts, as a Discord bot needs, since two
+    /// instances on one token answer everything twice.
+    /// </summary>
     public required TimeSpan Overlap { get; init; }
 }

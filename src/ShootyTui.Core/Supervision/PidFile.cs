@@ -3,11 +3,14 @@ using System.Text.Json;
 namespace ShootyTui.Core.Supervision;
 
 /// <summary>
-/// Reads and writes <c>bot.pid</c> as JSON, atomically and readable only by the owner.
+/// Reads and writes pid files such as <c>bot.pid</c> as JSON, atomically and readable only by the owner.
 /// </summary>
 internal static class PidFile
 {
     public const string FileName = "bot.pid";
+
+    /// <summary>The record of a bot that was handed over and still serves beside the new one.</summary>
+    public const string OutgoingFileName = "bot.outgoing.pid";
 
     private const UnixFileMode OwnerOnlyDirectory =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
@@ -53,7 +56,10 @@ internal static class PidFile
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory, OwnerOnlyDirectory);
 
-        var temporary = Path.Combine(directory, $".{FileName}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(
+            directory,
+            $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp"
+        );
         // A leftover from a crash may have other permissions, which Create would keep.
         File.Delete(temporary);
         var options = new FileStreamOptions

@@ -9,15 +9,18 @@ namespace ShootyTui.Core.Supervision;
 /// group. The recorded pid is the <c>sh -c</c> that runs the start command, unless the command
 /// begins with <c>exec</c>, as in <c>exec python3 bot.py</c>.
 /// </summary>
+/// <param name="pidFileName">The pid file this instance tracks: <c>bot.pid</c> for the bot,
+/// <c>bot.outgoing.pid</c> for the one that was handed over.</param>
 internal sealed partial class ProcessSupervisor(
     string startCommand,
     SupervisorOptions options,
-    ILogger log
-) : IBotSupervisor
+    ILogger log,
+    string pidFileName = PidFile.FileName
+) : IHandoverSupervisor
 {
     private readonly ILogger _log = log.ForContext<ProcessSupervisor>();
 
-    private string PidFilePath => Path.Combine(options.StateDirectory, PidFile.FileName);
+    private string PidFilePath => Path.Combine(options.StateDirectory, pidFileName);
 
     public Task<BotProcessState> GetStateAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using ShootyTui.Core.Slots;
+using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Updates;
 
@@ -6,8 +7,9 @@ public sealed partial class UpdatePipeline
 {
     /// <summary>
     /// Finishes a blue-green update that was interrupted. Before the stop step the live slot was
-    /// never touched, so the update is only recorded as aborted. After it, the old slot is put
-    /// back as after a failed switch, unless the new slot had passed its health gate.
+    /// never touched, so the update is only recorded as aborted. After it (or after the switch,
+    /// which comes first with an overlap), the old slot is put back as after a failed switch,
+    /// unless the new slot had passed its health gate.
     /// </summary>
     private async Task<UpdateResult> RecoverBlueGreenAsync(
         UpdateRun run,
@@ -20,6 +22,12 @@ public sealed partial class UpdatePipeline
         var to = run.ToSlot!.Value;
         if (gatePassed)
         {
+            if (supervisor is IHandoverSupervisor handover)
+            {
+                // Killed between the gate and the end of an overlap: the old slot still serves.
+                await handover.StopOutgoingAsync(ct);
+            }
+
             if (Slots!.Layout.ReadLink() != to)
             {
                 Slots.Layout.PointAt(to);
@@ -33,7 +41,12 @@ public sealed partial class UpdatePipeline
             UpdateStepNames.Parse(interrupted),
             $"interrupted during {interrupted}: shooty was killed or the machine lost power"
         );
-        if (steps.Any(entry => entry.Step == UpdateStep.Stop.ToName()))
+        // With an overlap the switch comes before any stop; either means the old slot was left.
+        if (
+            steps.Any(entry =>
+                entry.Step == UpdateStep.Stop.ToName() || entry.Step == UpdateStep.Switch.ToName()
+            )
+        )
         {
             return await RollBackAsync(run, failure);
         }

@@ -1,5 +1,6 @@
 using ShootyTui.Core.Processes;
 using ShootyTui.Core.Slots;
+using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Updates;
 
@@ -33,20 +34,6 @@ public sealed partial class UpdatePipeline
         {
             var head = git.HeadCommit;
             return Refuse(request, head, head, e.Message).Result!;
-        }
-
-        // TODO(not built yet): running both slots for [update] overlap needs a second pid file
-        // beside the supervisor's. Until that exists, such a config is rejected, never ignored.
-        if (config.Update.Overlap > TimeSpan.Zero)
-        {
-            var head = git.HeadCommit;
-            return Refuse(
-                request,
-                head,
-                head,
-                $"[update] overlap = {Seconds(config.Update.Overlap)} is not supported yet: "
-                    + "the slots never run together; set overlap = \"0s\""
-            ).Result!;
         }
 
         Git.GitStatus status;
@@ -93,7 +80,9 @@ public sealed partial class UpdatePipeline
             return AbortPreparation(run, failure);
         }
 
-        return await SwitchSlotsAsync(run, null, ct);
+        return config.Update.Overlap > TimeSpan.Zero && supervisor is IHandoverSupervisor handover
+            ? await SwitchWithOverlapAsync(run, handover, ct)
+            : await SwitchSlotsAsync(run, null, ct);
     }
 
     /// <summary>

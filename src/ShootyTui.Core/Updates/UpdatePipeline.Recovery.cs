@@ -90,10 +90,12 @@ public sealed partial class UpdatePipeline
         var gatePassed = steps.LastOrDefault(entry =>
             entry.Step == UpdateStep.HealthGate.ToName() && entry.Phase == "succeeded"
         );
+        // With a blue-green overlap the old slot may still have served when the gate passed.
         TimeSpan? downtime =
-            stopStarted is not null && gatePassed is not null
+            gatePassed is null ? null
+            : stopStarted is not null && stopStarted.At < gatePassed.At
                 ? gatePassed.At - stopStarted.At
-                : null;
+            : TimeSpan.Zero;
         var message =
             $"update {Short(run.From)} -> {Short(run.To)} was interrupted after its health gate "
             + "passed; recorded as succeeded";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ShootyTui.Core.Processes;
+using ShootyTui.Core.Slots;
 
 namespace ShootyTui.Core.Updates;
 
@@ -92,13 +93,14 @@ public sealed partial class UpdatePipeline
         }
     }
 
+    /// <summary>
+    /// Stops the new version, puts the old code back (the old slot, or a reset of the checkout
+    /// with its dependencies), saves the failed version's database and restores the pre-update
+    /// backup, then starts the old version behind the health gate.
+    /// </summary>
     private async Task<string> RestoreOldVersionAsync(UpdateRun run, CancellationToken ct)
     {
-        if (run.FromSlot is { } oldSlot)
-        {
-            return await RestoreOldSlotAsync(run, oldSlot, ct);
-        }
-
+        var old = run.FromSlot is { } slot ? $"slot {slot.ToName()}" : "old version";
         var steps = new List<string>();
         var stop = await supervisor.StopAsync(ct);
         if (stop.WasRunning)
@@ -106,6 +108,41 @@ public sealed partial class UpdatePipeline
             steps.Add(stop.Killed ? "new version killed" : "new version stopped");
         }
 
+        if (run.FromSlot is { } oldSlot)
+        {
+            await PutOldSlotBackAsync(run, oldSlot, steps, ct);
+        }
+        else
+        {
+            await PutOldCodeBackAsync(run, steps, ct);
+        }
+
+        if (run.BackupId is { } backupId && backups is not null && run.CodeChanged)
+        {
+            var saved = await backups.CreateAsync(run.To, "failed-version", run.Id, ct);
+            await backups.RestoreAsync(backupId, ct);
+            steps.Add(
+                $"database restored from backup {backupId} (failed version saved as {saved.Id})"
+            );
+        }
+
+        var processStart = time.GetUtcNow();
+        await supervisor.StartAsync(ExtraEnvironment(), ct);
+        var gate = await GateAsync(processStart, ct);
+        if (!gate.Passed)
+        {
+            throw new InvalidOperationException(
+                $"{old} at {Short(run.From)} did not become healthy: {gate.Detail}"
+            );
+        }
+
+        run.EndDowntime(gate);
+        steps.Add($"{old} healthy");
+        return string.Join(", ", steps);
+    }
+
+    private async Task PutOldCodeBackAsync(UpdateRun run, List<string> steps, CancellationToken ct)
+    {
         if (git.HeadCommit != run.From)
         {
             git.ResetHard(run.From);
@@ -131,29 +168,6 @@ public sealed partial class UpdatePipeline
 
             steps.Add("dependencies reinstalled");
         }
-
-        if (run.BackupId is { } backupId && backups is not null && run.CodeChanged)
-        {
-            var saved = await backups.CreateAsync(run.To, "failed-version", run.Id, ct);
-            await backups.RestoreAsync(backupId, ct);
-            steps.Add(
-                $"database restored from backup {backupId} (failed version saved as {saved.Id})"
-            );
-        }
-
-        var processStart = time.GetUtcNow();
-        await supervisor.StartAsync(ExtraEnvironment(), ct);
-        var gate = await GateAsync(processStart, ct);
-        if (!gate.Passed)
-        {
-            throw new InvalidOperationException(
-                $"the old version {Short(run.From)} did not become healthy: {gate.Detail}"
-            );
-        }
-
-        run.EndDowntime(gate);
-        steps.Add("old version healthy");
-        return string.Join(", ", steps);
     }
 
     private void Finish(

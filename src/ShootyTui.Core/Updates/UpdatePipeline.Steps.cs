@@ -173,7 +173,15 @@ public sealed partial class UpdatePipeline
             return $"passed in {Seconds(result.Duration)}";
         });
 
-    private async Task StartAndGateAsync(UpdateRun run, CancellationToken ct)
+    /// <summary>
+    /// Starts the new version and waits for its health gate. <paramref name="whileGating"/>, when
+    /// given, runs beside the gate with the gate's task, as the blue-green overlap does.
+    /// </summary>
+    private async Task StartAndGateAsync(
+        UpdateRun run,
+        CancellationToken ct,
+        Func<Task<GateResult>, Task>? whileGating = null
+    )
     {
         var logOffset = LogLength();
         var processStart = time.GetUtcNow();
@@ -190,7 +198,13 @@ public sealed partial class UpdatePipeline
                 + $"{Seconds(config.Update.HealthSettle)} of stability",
             async () =>
             {
-                var gate = await GateAsync(processStart, ct);
+                var gating = GateAsync(processStart, ct);
+                if (whileGating is not null)
+                {
+                    await whileGating(gating);
+                }
+
+                var gate = await gating;
                 if (!gate.Passed)
                 {
                     throw new StepFailedException(

@@ -39,7 +39,20 @@ internal sealed class UpdateRun(
     {
         if (Downtime is { } clock && gate.HealthyAfter is { } healthyAfter)
         {
-            MeasuredDowntime = clock.Elapsed - (gate.Elapsed - healthyAfter);
+            // Negative when the old version was stopped after the new one was already healthy.
+            var downtime = clock.Elapsed - (gate.Elapsed - healthyAfter);
+            MeasuredDowntime = downtime < TimeSpan.Zero ? TimeSpan.Zero : downtime;
+        }
+    }
+
+    /// <summary>
+    /// Records zero downtime when the old version served until the new one had passed its gate.
+    /// </summary>
+    public void RecordNoDowntime()
+    {
+        if (Downtime is null)
+        {
+            MeasuredDowntime = TimeSpan.Zero;
         }
     }
 

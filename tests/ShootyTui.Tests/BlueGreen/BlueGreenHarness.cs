@@ -34,15 +34,16 @@ public sealed class BlueGreenHarness : IAsyncDisposable
     public IReadOnlyList<string> LogMessages => _sink.Messages;
 
     /// <summary>
-    /// Builds the demo, rewrites its shooty.toml for blue-green (plus <paramref name="extraToml"/>
-    /// appended), converts it, moving data/ to the shared folder, then starts the bot and waits
-    /// for it to be healthy.
+    /// Builds the demo, rewrites its shooty.toml for blue-green (then passes it through
+    /// <paramref name="edit"/>), converts it, moving data/ to the shared folder, then starts the
+    /// bot and waits for it to be healthy.
     /// </summary>
-    public static async Task<BlueGreenHarness> StartAsync(string extraToml = "")
+    public static async Task<BlueGreenHarness> StartAsync(Func<string, string>? edit = null)
     {
         var fixture = await DeploymentFixture.CreateAsync();
         var shared = Path.Combine(fixture.Deployment.Directory, "shared");
-        File.WriteAllText(fixture.ConfigPath, BlueGreenConfig(fixture, shared) + extraToml);
+        var text = BlueGreenConfig(fixture, shared);
+        File.WriteAllText(fixture.ConfigPath, edit is null ? text : edit(text));
         var harness = new BlueGreenHarness(fixture);
         using (var held = harness.Deployment.TryLock("test", out _))
         {
@@ -144,6 +145,49 @@ public sealed class BlueGreenHarness : IAsyncDisposable
         var plan = Deployment.Pipeline.PlanRollback(null);
         return await Deployment.Pipeline.RollbackAsync(held, plan, null, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Returns the ids of live processes whose working directory is inside the slot, that is,
+    /// the bot processes of that slot.
+    /// </summary>
+    public IReadOnlyList<int> ProcessesIn(SlotColor slot)
+    {
+        var root = Path.GetFullPath(SlotPath(slot)) + "/";
+        var found = new List<int>();
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var cwd = new DirectoryInfo(Path.Combine(entry, "cwd")).LinkTarget;
+                if (cwd is not null && (cwd + "/").StartsWith(root, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process exited or belongs to someone else.
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The bot's log from <paramref name="offset"/> on, one entry per line.</summary>
+    public IReadOnlyList<string> BotLogSince(long offset)
+    {
+        using var stream = File.OpenRead(Deployment.Config.Bot.LogFile);
+        stream.Seek(offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public long BotLogLength() => new FileInfo(Deployment.Config.Bot.LogFile).Length;
 
     public async Task<int?> BotPidAsync() =>
         (await Deployment.Supervisor.GetStateAsync(CancellationToken.None)).Pid;

@@ -15,13 +15,31 @@ public class BlueGreenRecoveryTests
     [InlineData("switch:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
     [InlineData("start:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
     [InlineData("health_gate:succeeded", UpdateOutcome.Succeeded, SlotColor.Green)]
-    public async Task Killed_switch_is_recovered_by_next_command(
+    public Task Killed_switch_is_recovered_by_next_command(
+        string failpoint,
+        UpdateOutcome outcome,
+        SlotColor live
+    ) => KillAndRecoverAsync(null, failpoint, outcome, live);
+
+    [Theory(Timeout = 180000)]
+    [InlineData("backup:succeeded", UpdateOutcome.Aborted, SlotColor.Blue)]
+    [InlineData("switch:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
+    [InlineData("start:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
+    [InlineData("health_gate:succeeded", UpdateOutcome.Succeeded, SlotColor.Green)]
+    public Task Killed_overlap_is_recovered_by_next_command(
+        string failpoint,
+        UpdateOutcome outcome,
+        SlotColor live
+    ) => KillAndRecoverAsync(BlueGreenOverlapTests.WithOverlap("60s"), failpoint, outcome, live);
+
+    private static async Task KillAndRecoverAsync(
+        Func<string, string>? edit,
         string failpoint,
         UpdateOutcome outcome,
         SlotColor live
     )
     {
-        await using var engine = await BlueGreenHarness.StartAsync();
+        await using var engine = await BlueGreenHarness.StartAsync(edit);
         var from = engine.SlotCommit(SlotColor.Blue);
         var playersBefore = engine.Count("players");
 
@@ -51,5 +69,7 @@ public class BlueGreenRecoveryTests
         await engine.WaitHealthyAsync();
         Assert.EndsWith(expected[..7], engine.HeartbeatVersion());
         Assert.True(engine.Count("players") >= playersBefore, "shared players were lost");
+        Assert.Empty(engine.ProcessesIn(live.Other()));
+        Assert.False(File.Exists(BlueGreenOverlapTests.OutgoingPidFile(engine)));
     }
 }

@@ -49,7 +49,6 @@ public sealed class ConfigBindingTests : IDisposable
         health_gate = "2m"
         health_settle = "20s"
         wait_for_sessions = "30m"
-        overlap = "5s"
 
         [backup]
         dir = "/mnt/backups"
@@ -160,7 +159,6 @@ public sealed class ConfigBindingTests : IDisposable
         Assert.Equal(TimeSpan.FromMinutes(2), config.Update.HealthGate);
         Assert.Equal(TimeSpan.FromSeconds(20), config.Update.HealthSettle);
         Assert.Equal(TimeSpan.FromMinutes(30), config.Update.WaitForSessions);
-        Assert.Equal(TimeSpan.FromSeconds(5), config.Update.Overlap);
         Assert.Equal("/mnt/backups", config.Backup.Dir);
         Assert.Equal(4, config.Backup.Keep);
         Assert.Equal(2L * 1024 * 1024 * 1024, config.Backup.MinFreeDiskBytes);
