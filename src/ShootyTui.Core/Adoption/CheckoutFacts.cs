@@ -23,6 +23,15 @@ public sealed record CheckoutFacts
     public Finding<string>? Heartbeat { get; init; }
 
     public required Finding<RunMethod> Run { get; init; }
+
+    /// <summary>
+    /// Blue-green when the checkout is already a slot link or the operator chose it. Null
+    /// keeps the in-place default.
+    /// </summary>
+    public Finding<Configuration.UpdateStrategy>? Strategy { get; init; }
+
+    /// <summary>The folder beside the checkout that both blue-green slots share.</summary>
+    public string SharedDataFolder => Path + "-data";
 }
 
 /// <summary>A value and why it was chosen.</summary>

@@ -72,7 +72,37 @@ public static partial class CheckoutInspector
             Database = FindDatabase(full),
             Heartbeat = FindHeartbeat(full),
             Run = FindRunMethod(full, virtualenv?.Value, unitFolders),
+            Strategy = FindSlotLink(full),
         };
+    }
+
+    /// <summary>
+    /// Recognizes the layout <c>shooty slots convert</c> makes: the checkout path is a link to
+    /// <c>PATH-slots/blue</c> or <c>PATH-slots/green</c>.
+    /// </summary>
+    private static Finding<Configuration.UpdateStrategy>? FindSlotLink(string path)
+    {
+        var target = new FileInfo(path).LinkTarget;
+        if (target is null)
+        {
+            return null;
+        }
+
+        var resolved = System.IO.Path.GetFullPath(
+            target,
+            System.IO.Path.GetDirectoryName(path) ?? "/"
+        );
+        var slot = System.IO.Path.GetFileName(resolved);
+        var slots = System.IO.Path.GetDirectoryName(resolved);
+        if (slot is not ("blue" or "green") || slots != path + "-slots")
+        {
+            return null;
+        }
+
+        return new Finding<Configuration.UpdateStrategy>(
+            Configuration.UpdateStrategy.BlueGreen,
+            $"{path} is a link to {resolved}, a slot of a blue-green deployment"
+        );
     }
 
     public static IReadOnlyList<string> DefaultUnitFolders(string? home) =>

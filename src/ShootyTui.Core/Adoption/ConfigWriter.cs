@@ -1,4 +1,5 @@
 using System.Text;
+using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Adoption;
@@ -29,10 +30,15 @@ public static class ConfigWriter
         text.AppendLine($"remote = {Quote(facts.Remote)}");
         text.AppendLine($"branch = {Quote(facts.Branch)}");
         WriteRun(text, facts.Run);
-        if (facts.Database is { } database)
+        var blueGreen = facts.Strategy?.Value == UpdateStrategy.BlueGreen;
+        if (facts.Database is { } database && blueGreen)
         {
-            text.AppendLine($"# {database.Reason}.");
-            text.AppendLine($"database = {Quote(Absolute(facts, database.Value))}");
+            WriteSharedDatabase(text, facts, database);
+        }
+        else if (facts.Database is { } found)
+        {
+            text.AppendLine($"# {found.Reason}.");
+            text.AppendLine($"database = {Quote(Absolute(facts, found.Value))}");
         }
         else
         {
@@ -57,10 +63,69 @@ public static class ConfigWriter
             );
         }
 
+        if (blueGreen)
+        {
+            WriteBlueGreen(text, facts);
+        }
+
         text.AppendLine();
         text.AppendLine("[dependencies]");
         WriteDependencies(text, facts);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Returns the folder inside the checkout that <c>shooty slots convert --move-data</c> moves
+    /// to the shared folder, or null when the database sits at the top of the checkout.
+    /// </summary>
+    public static string? DataFolderToMove(CheckoutFacts facts) =>
+        facts.Database is { } database
+        && System.IO.Path.GetDirectoryName(database.Value) is { Length: > 0 } folder
+            ? folder
+            : null;
+
+    private static void WriteSharedDatabase(
+        StringBuilder text,
+        CheckoutFacts facts,
+        Finding<string> database
+    )
+    {
+        var shared = facts.SharedDataFolder;
+        var inShared = System.IO.Path.Combine(shared, System.IO.Path.GetFileName(database.Value));
+        text.AppendLine($"# {database.Reason}.");
+        text.AppendLine($"# Both blue-green slots share it, so it lives outside them in {shared}.");
+        if (DataFolderToMove(facts) is { } folder)
+        {
+            text.AppendLine(
+                $"# `shooty slots convert --to blue-green --move-data {folder}` moves {folder}/ there."
+            );
+        }
+        else
+        {
+            text.AppendLine($"# Move {database.Value} there by hand while the bot is stopped.");
+        }
+
+        text.AppendLine($"database = {Quote(inShared)}");
+    }
+
+    private static void WriteBlueGreen(StringBuilder text, CheckoutFacts facts)
+    {
+        text.AppendLine();
+        text.AppendLine("[bot.environment]");
+        text.AppendLine(
+            "# The bot must keep its database and other data under DATA_DIR, so that both slots"
+        );
+        text.AppendLine("# use the same files; make it read this variable if it does not yet.");
+        text.AppendLine($"DATA_DIR = {Quote(facts.SharedDataFolder)}");
+        text.AppendLine();
+        text.AppendLine("[update]");
+        text.AppendLine($"# {facts.Strategy!.Reason}: an update prepares the idle slot while the");
+        text.AppendLine("# live one serves, then switches. `shooty slots` shows both.");
+        text.AppendLine("strategy = \"blue-green\"");
+        text.AppendLine(
+            "# A Discord bot must not run twice on one token, so the slots never run together."
+        );
+        text.AppendLine("overlap = \"0s\"");
     }
 
     private static void WriteRun(StringBuilder text, Finding<RunMethod> run)

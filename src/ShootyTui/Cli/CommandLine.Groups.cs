@@ -84,6 +84,13 @@ internal static partial class CommandLine
                 "Where to write (default $XDG_CONFIG_HOME/shooty/shooty.toml; - for stdout)",
         };
         var force = new Option<bool>("--force") { Description = "Replace an existing file" };
+        var strategy = new Option<string?>("--strategy")
+        {
+            Description =
+                "Update strategy: in-place, or blue-green with the data shared beside the checkout "
+                + "(default: blue-green only when PATH is already a slot link)",
+        };
+        strategy.AcceptOnlyFromAmong("in-place", "blue-green");
         var command = new Command(
             "init",
             "Inspect an existing bot checkout and write a shooty.toml for it"
@@ -91,6 +98,7 @@ internal static partial class CommandLine
         command.Arguments.Add(path);
         command.Options.Add(output);
         command.Options.Add(force);
+        command.Options.Add(strategy);
         command.SetAction(
             (parse, _) =>
                 CommandRunner.Guard(() =>
@@ -98,7 +106,8 @@ internal static partial class CommandLine
                         InitCommand.Run(
                             parse.GetValue(path)!,
                             parse.GetValue(output),
-                            parse.GetValue(force)
+                            parse.GetValue(force),
+                            parse.GetValue(strategy)
                         )
                     )
                 )

@@ -9,11 +9,25 @@ namespace ShootyTui.Cli;
 /// </summary>
 internal static class InitCommand
 {
-    public static int Run(string path, string? output, bool force)
+    /// <param name="strategy">"blue-green" or "in-place" as given with --strategy, or null to
+    /// keep what the checkout shows.</param>
+    public static int Run(string path, string? output, bool force, string? strategy)
     {
         var environment = CliContext.ProcessEnvironment();
         var home = environment.GetValueOrDefault("HOME");
         var facts = CheckoutInspector.Inspect(path, CheckoutInspector.DefaultUnitFolders(home));
+        facts = strategy switch
+        {
+            "blue-green" => facts with
+            {
+                Strategy = new Finding<UpdateStrategy>(
+                    UpdateStrategy.BlueGreen,
+                    "--strategy blue-green was given"
+                ),
+            },
+            "in-place" => facts with { Strategy = null },
+            _ => facts,
+        };
         var text = ConfigWriter.Write(facts);
 
         // The file must load as it is written; a mistake here is a bug, not the operator's.
@@ -40,7 +54,20 @@ internal static class InitCommand
         Console.WriteLine($"  supervisor: {facts.Run.Reason}");
         Console.WriteLine($"  database:   {facts.Database?.Value ?? "none found (no backups)"}");
         Console.WriteLine($"  heartbeat:  {facts.Heartbeat?.Value ?? "none found"}");
-        Console.WriteLine("check it, then run `shooty status`");
+        if (facts.Strategy is null)
+        {
+            Console.WriteLine("check it, then run `shooty status`");
+            return ExitCodes.Success;
+        }
+
+        Console.WriteLine($"  strategy:   blue-green, shared data in {facts.SharedDataFolder}");
+        var move = ConfigWriter.DataFolderToMove(facts) is { } folder
+            ? $" --move-data {folder}"
+            : "";
+        Console.WriteLine(
+            $"check it, then run `shooty --config {target} slots convert --to blue-green{move} "
+                + "--dry-run` to see what moves"
+        );
         return ExitCodes.Success;
     }
 

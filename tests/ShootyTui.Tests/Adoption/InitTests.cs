@@ -154,4 +154,127 @@ public sealed class InitTests : IDisposable
         );
         Assert.Contains("\"name\": \"deploy\"", status.Output);
     }
+
+    [Fact]
+    public void Blue_green_shares_database_beside_checkout()
+    {
+        MakeDatabase("data/shooty.db");
+        var facts = Inspect() with
+        {
+            Strategy = new Finding<UpdateStrategy>(UpdateStrategy.BlueGreen, "chosen"),
+        };
+
+        var config = Load(facts);
+        var text = ConfigWriter.Write(facts);
+
+        var shared = Checkout + "-data";
+        Assert.Equal(UpdateStrategy.BlueGreen, config.Update.Strategy);
+        Assert.Equal(TimeSpan.Zero, config.Update.Overlap);
+        Assert.Equal(Path.Combine(shared, "shooty.db"), config.Bot.Database);
+        Assert.Equal(shared, config.Bot.Environment["DATA_DIR"]);
+        Assert.Equal(Path.Combine(Checkout, ".bot_health"), config.Bot.HeartbeatFile);
+        Assert.Contains("--move-data data` moves data/ there", text);
+        Assert.Contains("make it read this variable", text);
+    }
+
+    [Fact]
+    public void Database_at_top_is_moved_by_hand()
+    {
+        MakeDatabase("bot.db");
+        var facts = Inspect() with
+        {
+            Strategy = new Finding<UpdateStrategy>(UpdateStrategy.BlueGreen, "chosen"),
+        };
+
+        var text = ConfigWriter.Write(facts);
+
+        Assert.Null(ConfigWriter.DataFolderToMove(facts));
+        Assert.Contains("# Move bot.db there by hand while the bot is stopped.", text);
+        Assert.Equal(Path.Combine(Checkout + "-data", "bot.db"), Load(facts).Bot.Database);
+    }
+
+    [Theory]
+    [InlineData("green", true)]
+    [InlineData("blue", true)]
+    [InlineData("red", false)]
+    public void Slot_link_is_read_as_blue_green(string slot, bool expected)
+    {
+        using var root = new TempDirectory();
+        var slotPath = root.Combine("bot-slots", slot);
+        Directory.CreateDirectory(root.Combine("bot-slots"));
+        Directory.Move(Checkout, slotPath);
+        var link = root.Combine("bot");
+        File.CreateSymbolicLink(link, slotPath);
+
+        var facts = CheckoutInspector.Inspect(link, [_units.Path]);
+
+        Assert.Equal(expected, facts.Strategy is not null);
+        if (expected)
+        {
+            Assert.Equal(UpdateStrategy.BlueGreen, Load(facts).Update.Strategy);
+            Assert.Contains($"a link to {slotPath}, a slot", facts.Strategy!.Reason);
+        }
+
+        // The fixture deletes the checkout where it made it.
+        Directory.Move(slotPath, Checkout);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Blue_green_init_plans_conversion()
+    {
+        using var output = new TempDirectory();
+        var target = output.Combine("shooty.toml");
+        MakeDatabase("data/shooty.db");
+
+        var init = await ShootyProcess.RunAsync([
+            "init",
+            Checkout,
+            "--output",
+            target,
+            "--strategy",
+            "blue-green",
+        ]);
+        var plan = await ShootyProcess.RunAsync(
+            [
+                "--config",
+                target,
+                "slots",
+                "convert",
+                "--to",
+                "blue-green",
+                "--move-data",
+                "data",
+                "--dry-run",
+            ],
+            new Dictionary<string, string> { ["XDG_STATE_HOME"] = output.Combine("state") }
+        );
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Contains(
+            "strategy:   blue-green, shared data in " + Checkout + "-data",
+            init.Output
+        );
+        Assert.Contains("slots convert --to blue-green --move-data data --dry-run", init.Output);
+        Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
+        Assert.Contains($"to the shared folder {Checkout}-data", plan.Output);
+        Assert.True(File.Exists(Path.Combine(Checkout, "data", "shooty.db")));
+        Assert.False(Directory.Exists(Checkout + "-data"));
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Unknown_strategy_is_rejected()
+    {
+        var result = await ShootyProcess.RunAsync([
+            "init",
+            Checkout,
+            "--output",
+            "-",
+            "--strategy",
+            "blue",
+        ]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("blue", result.Error);
+        Assert.Contains("blue-green", result.Error);
+    }
 }
