@@ -45,17 +45,46 @@ public sealed partial class SlotConverter
 
         var blue = Layout.PathOf(SlotColor.Blue);
         var green = Layout.PathOf(SlotColor.Green);
-        actions.Add(new Action($"move the checkout {checkout} to {blue}", _ =>
-            {
-                Directory.CreateDirectory(Layout.SlotsDirectory);
-                Directory.Move(checkout, blue);
-                return Task.CompletedTask;
-            }));
-        actions.Add(new Action($"make {checkout} the current link, pointing at slot blue", _ =>
-            {
-                Layout.PointAt(SlotColor.Blue);
-                return Task.CompletedTask;
-            }));
+        actions.Add(
+            new Action(
+                $"move the checkout {checkout} to {blue}",
+                _ =>
+                {
+                    Directory.CreateDirectory(Layout.SlotsDirectory);
+                    Directory.Move(checkout, blue);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    if (Directory.Exists(blue) && !Path.Exists(checkout))
+                    {
+                        Directory.Move(blue, checkout);
+                    }
+
+                    DeleteIfEmpty(Layout.SlotsDirectory);
+                    return Task.CompletedTask;
+                }
+            )
+        );
+        actions.Add(
+            new Action(
+                $"make {checkout} the current link, pointing at slot blue",
+                _ =>
+                {
+                    Layout.PointAt(SlotColor.Blue);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    if (new FileInfo(checkout).LinkTarget is not null)
+                    {
+                        File.Delete(checkout);
+                    }
+
+                    return Task.CompletedTask;
+                }
+            )
+        );
         actions.Add(
             new Action(
                 $"clone slot green at {green} from slot blue, with the remote "
@@ -63,6 +92,15 @@ public sealed partial class SlotConverter
                 _ =>
                 {
                     CloneSlot(blue, green);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    if (Directory.Exists(green))
+                    {
+                        Directory.Delete(green, recursive: true);
+                    }
+
                     return Task.CompletedTask;
                 }
             )
@@ -75,6 +113,11 @@ public sealed partial class SlotConverter
                 {
                     using var repository = slots.Open(SlotColor.Blue);
                     slots.Store.Initialize(SlotColor.Blue, repository.HeadCommit);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    slots.Store.Clear();
                     return Task.CompletedTask;
                 }
             )
@@ -137,6 +180,7 @@ public sealed partial class SlotConverter
         }
 
         var names = string.Join(", ", entries.Select(Path.GetFileName));
+        var moved = new List<string>();
         return new Action(
             $"move {source}/ ({(names.Length == 0 ? "empty" : names)}) to the shared folder {shared}",
             _ =>
@@ -145,20 +189,43 @@ public sealed partial class SlotConverter
                 // Listed again: stopping the bot removes files such as SQLite's -wal and -shm.
                 foreach (var entry in Directory.EnumerateFileSystemEntries(source).ToList())
                 {
-                    var target = Path.Combine(shared, Path.GetFileName(entry));
-                    if (Directory.Exists(entry))
-                    {
-                        Directory.Move(entry, target);
-                    }
-                    else
-                    {
-                        File.Move(entry, target);
-                    }
+                    var name = Path.GetFileName(entry);
+                    MoveEntry(entry, Path.Combine(shared, name));
+                    moved.Add(name);
+                }
+
+                return Task.CompletedTask;
+            },
+            () =>
+            {
+                foreach (var name in moved)
+                {
+                    MoveEntry(Path.Combine(shared, name), Path.Combine(source, name));
                 }
 
                 return Task.CompletedTask;
             }
         );
+    }
+
+    private static void MoveEntry(string from, string to)
+    {
+        if (Directory.Exists(from))
+        {
+            Directory.Move(from, to);
+        }
+        else
+        {
+            File.Move(from, to);
+        }
+    }
+
+    private static void DeleteIfEmpty(string folder)
+    {
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
     }
 
     private void CloneSlot(string source, string destination)

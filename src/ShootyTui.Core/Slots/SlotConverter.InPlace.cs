@@ -16,42 +16,83 @@ public sealed partial class SlotConverter
         var idle = live.Other();
         var livePath = Layout.PathOf(live);
         var idlePath = Layout.PathOf(idle);
-        actions.Add(new Action($"remove the current link {link}", _ =>
-            {
-                File.Delete(link);
-                return Task.CompletedTask;
-            }));
-        actions.Add(new Action($"move the live slot {live.ToName()} {livePath} to {link}", _ =>
-            {
-                Directory.Move(livePath, link);
-                return Task.CompletedTask;
-            }));
-        if (Directory.Exists(idlePath))
-        {
-            actions.Add(
-                new Action(
-                    $"delete the idle slot {idle.ToName()} {idlePath} (a clone; its untracked "
-                        + "files go too)",
-                    _ =>
+        actions.Add(
+            new Action(
+                $"remove the current link {link}",
+                _ =>
+                {
+                    File.Delete(link);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    if (!Path.Exists(link))
+                    {
+                        Layout.PointAt(live);
+                    }
+
+                    return Task.CompletedTask;
+                }
+            )
+        );
+        actions.Add(
+            new Action(
+                $"move the live slot {live.ToName()} {livePath} to {link}",
+                _ =>
+                {
+                    Directory.Move(livePath, link);
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    if (new FileInfo(link).LinkTarget is null && Directory.Exists(link))
+                    {
+                        Directory.Move(link, livePath);
+                    }
+
+                    return Task.CompletedTask;
+                }
+            )
+        );
+        var installed = (
+            live: slots.Store.InstalledCommit(live),
+            idle: slots.Store.InstalledCommit(idle)
+        );
+        actions.Add(
+            new Action(
+                "forget the slots in state.db",
+                _ =>
+                {
+                    slots.Store.Clear();
+                    return Task.CompletedTask;
+                },
+                () =>
+                {
+                    slots.Store.Initialize(live, installed.live);
+                    slots.Store.SetInstalledCommit(idle, installed.idle);
+                    return Task.CompletedTask;
+                }
+            )
+        );
+
+        // Deleting the idle clone cannot be undone, so it comes after every step that can.
+        actions.Add(
+            new Action(
+                Directory.Exists(idlePath)
+                    ? $"delete the idle slot {idle.ToName()} {idlePath} (a clone; its untracked "
+                        + $"files go too) and {Layout.SlotsDirectory}"
+                    : $"remove {Layout.SlotsDirectory}",
+                _ =>
+                {
+                    if (Directory.Exists(idlePath))
                     {
                         Directory.Delete(idlePath, recursive: true);
-                        return Task.CompletedTask;
                     }
-                )
-            );
-        }
 
-        actions.Add(
-            new Action($"remove {Layout.SlotsDirectory} and forget the slots in state.db", _ =>
-            {
-                if (!Directory.EnumerateFileSystemEntries(Layout.SlotsDirectory).Any())
-                {
-                    Directory.Delete(Layout.SlotsDirectory);
+                    DeleteIfEmpty(Layout.SlotsDirectory);
+                    return Task.CompletedTask;
                 }
-
-                slots.Store.Clear();
-                return Task.CompletedTask;
-            })
+            )
         );
         notes.Add(
             "the database and other shared files stay where [bot] database and "

@@ -9,6 +9,7 @@ namespace ShootyTui.Core.Slots;
 /// stopped while files move and started again afterwards if it was running.
 /// </summary>
 /// <remarks>
+/// A step that fails undoes itself and the steps before it, so the bot runs as it did before.
 /// The steps are not journaled: a conversion killed halfway leaves the folders as the last
 /// finished step left them, and the plan's step list shows what remains to do by hand.
 /// </remarks>
@@ -20,7 +21,14 @@ public sealed partial class SlotConverter(
     Serilog.ILogger log
 )
 {
-    private sealed record Action(string Description, Func<CancellationToken, Task> Run);
+    /// <summary>One step of a conversion.</summary>
+    /// <param name="Undo">Puts back what <paramref name="Run"/> changed, also after it failed
+    /// halfway. Null for a step that cannot be undone.</param>
+    private sealed record Action(
+        string Description,
+        Func<CancellationToken, Task> Run,
+        Func<Task>? Undo = null
+    );
 
     private SlotLayout Layout => slots.Layout;
 
@@ -49,25 +57,20 @@ public sealed partial class SlotConverter(
     {
         var (actions, notes) = await BuildAsync(target, moveData, ct);
         log.Information("Converting {Link} to {Target}", Layout.CurrentLink, Name(target));
-        foreach (var action in actions)
+        for (var index = 0; index < actions.Count; index++)
         {
+            var action = actions[index];
             progress?.Report(action.Description);
             try
             {
                 await action.Run(ct);
             }
-            catch (Exception e)
-                when (e
-                        is IOException
-                            or UnauthorizedAccessException
-                            or LibGit2Sharp.LibGit2SharpException
-                            or Git.GitOperationException
-                )
+            catch (Exception e) when (IsStepFailure(e))
             {
                 log.Error(e, "Conversion step failed: {Step}", action.Description);
+                var undone = await UndoAsync(actions.Take(index + 1).Reverse());
                 throw new SlotException(
-                    $"conversion step failed: {action.Description}: {e.Message}; finish or undo "
-                        + "the remaining steps of `shooty slots convert --dry-run` by hand",
+                    $"conversion step failed: {action.Description}: {e.Message}; {undone}",
                     e
                 );
             }
@@ -101,7 +104,8 @@ public sealed partial class SlotConverter(
                 new Action(
                     $"stop the bot{(state.Pid is { } pid ? $" (pid {pid})" : "")}; it is "
                         + "started again at the end",
-                    async token => await supervisor.StopAsync(token)
+                    async token => await supervisor.StopAsync(token),
+                    () => supervisor.StartAsync(extraEnvironment(), CancellationToken.None)
                 )
             );
         }
@@ -126,13 +130,58 @@ public sealed partial class SlotConverter(
         if (state.Running)
         {
             actions.Add(
-                new Action("start the bot again", token =>
-                    supervisor.StartAsync(extraEnvironment(), token)
+                new Action(
+                    "start the bot again",
+                    token => supervisor.StartAsync(extraEnvironment(), token),
+                    async () => await supervisor.StopAsync(CancellationToken.None)
                 )
             );
         }
 
         return (actions, notes);
+    }
+
+    private static bool IsStepFailure(Exception e) =>
+        e
+            is IOException
+                or UnauthorizedAccessException
+                or LibGit2Sharp.LibGit2SharpException
+                or Git.GitOperationException
+                or Microsoft.Data.Sqlite.SqliteException
+                or SlotException
+                or SupervisorException;
+
+    /// <summary>
+    /// Undoes <paramref name="done"/>, latest first, and returns the message for the operator. It
+    /// stops at a step that cannot be undone or whose undo fails.
+    /// </summary>
+    private async Task<string> UndoAsync(IEnumerable<Action> done)
+    {
+        var count = 0;
+        foreach (var action in done)
+        {
+            if (action.Undo is null)
+            {
+                return $"it cannot be undone past \"{action.Description}\"; finish the remaining "
+                    + "steps of `shooty slots convert --dry-run` by hand";
+            }
+
+            try
+            {
+                await action.Undo();
+                count++;
+                log.Information("Conversion step undone: {Step}", action.Description);
+            }
+            catch (Exception e) when (IsStepFailure(e))
+            {
+                log.Error(e, "Undoing a conversion step failed: {Step}", action.Description);
+                return $"undoing \"{action.Description}\" failed too: {e.Message}; check the "
+                    + "folders and finish or undo the steps of `shooty slots convert --dry-run` "
+                    + "by hand";
+            }
+        }
+
+        return $"the {count} step(s) done so far were undone and the deployment is as it was";
     }
 
     private static string Name(UpdateStrategy strategy) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CliWrap.Buffered;
 using ShootyTui.Tests.Support;
 
 namespace ShootyTui.Tests.BlueGreen;
@@ -139,6 +140,111 @@ public class SlotConversionTests
         Assert.Contains("[bot] database", run.Error);
         Assert.Contains("each slot has its own checkout", run.Error);
         Assert.False(Directory.Exists(fixture.CheckoutPath + "-slots"));
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task Failed_step_undoes_conversion_and_restarts_bot()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var config = fixture.ConfigPath;
+        var checkout = fixture.CheckoutPath;
+        var shared = Path.Combine(fixture.Deployment.Directory, "shared");
+        await RunAsync("start", "--config", config);
+        var before = await RunStatusAsync(config);
+        // Slot green is cloned with the remote [bot] remote names, which the checkout lacks.
+        File.WriteAllText(
+            config,
+            BlueGreenHarness
+                .BlueGreenConfig(fixture, shared)
+                .Replace("remote = \"origin\"", "remote = \"upstream\"")
+        );
+
+        var run = await ShootyProcess.RunAsync([
+            "slots",
+            "convert",
+            "--config",
+            config,
+            "--to",
+            "blue-green",
+            "--move-data",
+            "data",
+        ]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("conversion step failed: clone slot green", run.Error);
+        Assert.Contains("slot blue has no remote upstream", run.Error);
+        Assert.Contains("step(s) done so far were undone", run.Error);
+        Assert.Null(new FileInfo(checkout).LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(checkout, ".git")));
+        Assert.True(File.Exists(Path.Combine(checkout, "data", "bot.db")));
+        Assert.False(File.Exists(Path.Combine(shared, "bot.db")));
+        Assert.False(Directory.Exists(checkout + "-slots"));
+        var after = await RunStatusAsync(config);
+        var bot = after.GetProperty("bot");
+        Assert.True(bot.GetProperty("running").GetBoolean(), after.ToString());
+        Assert.NotEqual(
+            before.GetProperty("bot").GetProperty("pid").GetInt32(),
+            bot.GetProperty("pid").GetInt32()
+        );
+        Assert.False(
+            after.TryGetProperty("live_slot", out var live) && live.ValueKind != JsonValueKind.Null,
+            after.ToString()
+        );
+    }
+
+    [Fact(Timeout = 180000)]
+    public async Task Failed_step_back_to_in_place_restores_slots()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var config = engine.Fixture.ConfigPath;
+        var link = engine.Fixture.CheckoutPath;
+        File.WriteAllText(
+            config,
+            File.ReadAllText(config).Replace("strategy = \"blue-green\"", "strategy = \"in-place\"")
+        );
+        // An immutable slots folder makes moving slot blue out of it fail, even for root.
+        var slotsFolder = link + "-slots";
+        await ChattrAsync("+i", slotsFolder);
+        ShootyRun run;
+        try
+        {
+            run = await ShootyProcess.RunAsync([
+                "slots",
+                "convert",
+                "--config",
+                config,
+                "--to",
+                "in-place",
+            ]);
+        }
+        finally
+        {
+            await ChattrAsync("-i", slotsFolder);
+        }
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("conversion step failed: move the live slot blue", run.Error);
+        Assert.Contains("step(s) done so far were undone", run.Error);
+        Assert.Equal("bot-slots/blue", new FileInfo(link).LinkTarget);
+        Assert.True(Directory.Exists(Path.Combine(slotsFolder, "green", ".git")));
+        var status = await RunStatusAsync(config);
+        Assert.Equal("blue", status.GetProperty("live_slot").GetString());
+        Assert.True(status.GetProperty("bot").GetProperty("running").GetBoolean());
+        await engine.WaitHealthyAsync();
+    }
+
+    private static async Task ChattrAsync(string attribute, string path)
+    {
+        var result = await CliWrap
+            .Cli.Wrap("chattr")
+            .WithArguments([attribute, path])
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        Assert.True(
+            result.ExitCode == 0,
+            $"chattr {attribute} {path} failed (it needs root and an ext4 or similar file "
+                + $"system): {result.StandardError}"
+        );
     }
 
     private static async Task<ShootyRun> RunAsync(params string[] arguments)
