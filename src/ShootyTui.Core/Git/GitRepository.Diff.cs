@@ -46,7 +46,7 @@ public sealed partial class GitRepository
         {
             Similarity = detectRenames ? SimilarityOptions.Renames : SimilarityOptions.None,
         };
-        return _repository.Diff.Compare<TreeChanges>(from, to, options);
+        return Repo.Diff.Compare<TreeChanges>(from, to, options);
     }
 
     // Statuses come from TreeChanges and line counts from PatchStats, never from Patch, because
@@ -54,8 +54,8 @@ public sealed partial class GitRepository
     private List<FileChange> DescribeChanges(Tree? from, Tree to)
     {
         var options = new CompareOptions { Similarity = SimilarityOptions.Renames };
-        using var changes = _repository.Diff.Compare<TreeChanges>(from, to, options);
-        using var stats = _repository.Diff.Compare<PatchStats>(from, to, options);
+        using var changes = Repo.Diff.Compare<TreeChanges>(from, to, options);
+        using var stats = Repo.Diff.Compare<PatchStats>(from, to, options);
 
         var files = new List<FileChange>();
         foreach (var change in changes)

@@ -54,7 +54,7 @@ public sealed partial class GitRepository
             ExcludeReachableFrom = exclude,
             SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
         };
-        return _repository.Commits.QueryBy(filter).Take(max).Select(ToPendingCommit).ToList();
+        return Repo.Commits.QueryBy(filter).Take(max).Select(ToPendingCommit).ToList();
     }
 
     private PendingCommit ToPendingCommit(Commit commit)
@@ -63,7 +63,7 @@ public sealed partial class GitRepository
         var firstParentTree = parents.Count > 0 ? parents[0].Tree : null;
         return new PendingCommit(
             commit.Sha,
-            _repository.ObjectDatabase.ShortenObjectId(commit, 7),
+            Repo.ObjectDatabase.ShortenObjectId(commit, 7),
             commit.Author.Name,
             commit.Author.Email,
             commit.Author.When,

@@ -14,14 +14,14 @@ public sealed partial class GitRepository
         {
             ThrowIfDisposed();
             var head = HeadTip();
-            var isDetached = _repository.Info.IsHeadDetached;
+            var isDetached = Repo.Info.IsHeadDetached;
             var remoteTip = RemoteTip();
 
             var (ahead, behind) = remoteTip is null ? (0, 0) : CountDivergence(head, remoteTip);
             var isFastForward = remoteTip is not null && ahead == 0;
             return new GitStatus(
                 head.Sha,
-                isDetached ? null : _repository.Head.FriendlyName,
+                isDetached ? null : Repo.Head.FriendlyName,
                 isDetached,
                 remoteTip?.Sha,
                 ahead,
@@ -50,7 +50,7 @@ public sealed partial class GitRepository
 
     private (int Ahead, int Behind) CountDivergence(Commit head, Commit remoteTip)
     {
-        var divergence = _repository.ObjectDatabase.CalculateHistoryDivergence(head, remoteTip);
+        var divergence = Repo.ObjectDatabase.CalculateHistoryDivergence(head, remoteTip);
         if (divergence.AheadBy is int ahead && divergence.BehindBy is int behind)
         {
             return (ahead, behind);
@@ -61,7 +61,7 @@ public sealed partial class GitRepository
     }
 
     private int CountCommits(Commit include, Commit exclude) =>
-        _repository
+        Repo
             .Commits.QueryBy(
                 new CommitFilter { IncludeReachableFrom = include, ExcludeReachableFrom = exclude }
             )
@@ -79,8 +79,7 @@ public sealed partial class GitRepository
         // Masking out the untracked and ignored bits keeps a tracked file that is also listed as
         // something else, and drops everything that is only untracked or ignored.
         const FileStatus NotTracked = FileStatus.NewInWorkdir | FileStatus.Ignored;
-        return _repository
-            .RetrieveStatus(options)
+        return Repo.RetrieveStatus(options)
             .Where(entry => (entry.State & ~NotTracked) != FileStatus.Unaltered)
             .Select(entry => entry.FilePath)
             .Order(StringComparer.Ordinal)
@@ -113,8 +112,7 @@ public sealed partial class GitRepository
             IncludeIgnored = false,
         };
 
-        return _repository
-            .RetrieveStatus(options)
+        return Repo.RetrieveStatus(options)
             .Untracked.Select(entry => entry.FilePath)
             .Where(path =>
                 added.Contains(path)

@@ -46,7 +46,7 @@ public sealed partial class GitRepository
             };
             try
             {
-                _repository.Merge(target, UpdateSignature(), options);
+                Repo.Merge(target, UpdateSignature(), options);
             }
             catch (LibGit2SharpException e)
             {
@@ -81,7 +81,7 @@ public sealed partial class GitRepository
         {
             ThrowIfDisposed();
             var target = LookupCommit(commit);
-            var before = _repository.Head.Tip?.Sha;
+            var before = Repo.Head.Tip?.Sha;
             using var run = Commands?.Begin(
                 $"git reset --hard {target.Sha}",
                 Path,
@@ -89,7 +89,7 @@ public sealed partial class GitRepository
             );
             try
             {
-                _repository.Reset(ResetMode.Hard, target);
+                Repo.Reset(ResetMode.Hard, target);
             }
             catch (LibGit2SharpException e)
             {
@@ -147,7 +147,7 @@ public sealed partial class GitRepository
     }
 
     private Signature UpdateSignature() =>
-        _repository.Config.BuildSignature(DateTimeOffset.Now)
+        Repo.Config.BuildSignature(DateTimeOffset.Now)
         ?? new Signature("shooty", "shooty@localhost", DateTimeOffset.Now);
 
     private static string DescribeFiles(IReadOnlyList<string> files)

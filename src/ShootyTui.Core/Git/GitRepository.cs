@@ -18,7 +18,8 @@ public sealed partial class GitRepository : IDisposable
     // checkout's core.sshCommand, so without the check the owner of the checkout could run
     // commands as whoever runs shooty (often root through sudo). The error message tells the
     // admin to run shooty as the owner or to add the path to safe.directory.
-    private readonly Repository _repository;
+    private Repository _repository;
+    private string _openedTarget;
     private readonly string _remote;
     private readonly string _branch;
     private readonly string? _sshLogPath;
@@ -56,6 +57,7 @@ public sealed partial class GitRepository : IDisposable
         _sshLogPath = sshLogPath;
         _log = log.ForContext<GitRepository>();
         _repository = Open(Path);
+        _openedTarget = LinkTarget(Path);
     }
 
     /// <summary>Absolute path of the working tree.</summary>
@@ -127,13 +129,13 @@ public sealed partial class GitRepository : IDisposable
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private Commit HeadTip() =>
-        _repository.Head.Tip
+        Repo.Head.Tip
         ?? throw new GitOperationException(
             $"The checkout at {Path} has no commit yet (HEAD is unborn). "
                 + "Clone the bot's repository into it first."
         );
 
-    private Commit? RemoteTip() => _repository.Branches[RemoteTrackingBranch]?.Tip;
+    private Commit? RemoteTip() => Repo.Branches[RemoteTrackingBranch]?.Tip;
 
     private bool IsAncestor(Commit ancestor, Commit descendant)
     {
@@ -142,7 +144,7 @@ public sealed partial class GitRepository : IDisposable
             return true;
         }
 
-        return _repository.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Id == ancestor.Id;
+        return Repo.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Id == ancestor.Id;
     }
 
     private Commit LookupCommit(string committish)
@@ -152,7 +154,7 @@ public sealed partial class GitRepository : IDisposable
         GitObject? target;
         try
         {
-            target = _repository.Lookup(committish);
+            target = Repo.Lookup(committish);
         }
         catch (AmbiguousSpecificationException e)
         {
@@ -205,6 +207,31 @@ public sealed partial class GitRepository : IDisposable
             );
         }
     }
+
+    /// <summary>
+    /// The repository at the path's current target. libgit2 resolves symbolic links when it
+    /// opens a repository, so a switched blue-green link needs the repository opened again.
+    /// </summary>
+    private Repository Repo
+    {
+        get
+        {
+            var target = LinkTarget(Path);
+            if (target != _openedTarget)
+            {
+                var reopened = Open(Path);
+                _repository.Dispose();
+                _repository = reopened;
+                _openedTarget = target;
+                _log.Information("Reopened {Path}, which now points at {Target}", Path, target);
+            }
+
+            return _repository;
+        }
+    }
+
+    private static string LinkTarget(string path) =>
+        new DirectoryInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
     private static Repository Open(string path)
     {

@@ -60,6 +60,8 @@ public class BlueGreenUpdateTests
     public async Task Open_deployment_sees_the_new_slot_after_a_switch()
     {
         await using var engine = await BlueGreenHarness.StartAsync();
+        // Opened after the conversion, as a command or the panel is.
+        engine.Reopen();
         _ = await engine.Deployment.GetStatusAsync(CancellationToken.None);
 
         var result = await engine.UpdateAsync();
@@ -70,6 +72,22 @@ public class BlueGreenUpdateTests
         Assert.Equal(result.ToCommit, status.Commit);
         Assert.Equal(result.ToCommit, check.Commit);
         Assert.Empty(check.Pending);
+
+        // The second switch goes back to slot blue, the original checkout.
+        await engine.Fixture.PushAsync(
+            "docs: note",
+            new Dictionary<string, string?> { ["NOTES.md"] = "note\n" }
+        );
+        _ = await engine.Deployment.CheckAsync(fetch: true, CancellationToken.None);
+        var second = await engine.UpdateAsync();
+        var secondStatus = await engine.Deployment.GetStatusAsync(CancellationToken.None);
+        var secondCheck = await engine.Deployment.CheckAsync(fetch: true, CancellationToken.None);
+
+        Assert.True(second.Outcome == UpdateOutcome.Succeeded, second.Message);
+        Assert.Equal(SlotColor.Blue, engine.Live());
+        Assert.Equal(second.ToCommit, secondStatus.Commit);
+        Assert.Equal(second.ToCommit, secondCheck.Commit);
+        Assert.Empty(secondCheck.Pending);
     }
 
     [Fact(Timeout = 120000)]

@@ -1,0 +1,39 @@
+using ShootyTui.Core.Slots;
+using ShootyTui.Tests.Tui;
+using Terminal.Gui.Input;
+
+namespace ShootyTui.Tests.BlueGreen;
+
+/// <summary>The panel on a blue-green deployment, driven headless at 80x24.</summary>
+public class BlueGreenPanelTests
+{
+    [Fact(Timeout = 180000)]
+    public async Task Header_follows_live_slot_after_update()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        // Opened after the conversion, as the panel is: the current link already exists.
+        engine.Reopen();
+        var from = engine.SlotCommit(SlotColor.Blue)[..7];
+        var script = new TuiScript()
+            .WaitFor($"{from} main")
+            .WaitFor("fetched")
+            .Press(Key.D2)
+            .Press(Key.U)
+            .WaitFor("Update shootybot-demo from")
+            .Press(Key.Tab, Key.Enter)
+            .WaitFor("✓ health_gate", 60)
+            .WaitFor("✓ up to date at", 30)
+            .Press(Key.Esc)
+            .Press(Key.R)
+            .Press(Key.Q);
+
+        var running = PanelRunner.Run(engine.Deployment, script, 80, 24);
+
+        Assert.True(script.Failure is null, script.Report());
+        Assert.True(running is null || running.IsCompleted, "the panel closed during an update");
+        var to = engine.SlotCommit(SlotColor.Green)[..7];
+        Assert.Equal(SlotColor.Green, engine.Live());
+        Assert.Contains($"{to} main", script.LastScreen);
+        Assert.DoesNotContain("update(s) pending", script.LastScreen);
+    }
+}
