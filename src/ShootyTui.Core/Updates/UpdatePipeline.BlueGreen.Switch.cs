@@ -16,32 +16,20 @@ public sealed partial class UpdatePipeline
         CancellationToken ct
     )
     {
-        try
-        {
-            await StopAsync(run, ct);
-            await BackupAsync(run, ct);
-        }
-        catch (StepFailedException failure)
-        {
-            return await AbortAfterStopAsync(run, failure);
-        }
-
-        try
-        {
-            await PointLinkAsync(run, ct);
-            if (restoreBackupId is not null)
+        return await StopBackUpAndChangeAsync(
+            run,
+            async () =>
             {
-                await RestoreAsync(run, restoreBackupId, ct);
-            }
+                await PointLinkAsync(run, ct);
+                if (restoreBackupId is not null)
+                {
+                    await RestoreAsync(run, restoreBackupId, ct);
+                }
 
-            await StartAndGateAsync(run, ct);
-        }
-        catch (StepFailedException failure)
-        {
-            return await RollBackAsync(run, failure);
-        }
-
-        return Succeed(run);
+                await StartAndGateAsync(run, ct);
+            },
+            ct
+        );
     }
 
     private Task PointLinkAsync(UpdateRun run, CancellationToken ct) =>

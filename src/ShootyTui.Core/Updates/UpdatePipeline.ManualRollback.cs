@@ -103,29 +103,17 @@ public sealed partial class UpdatePipeline
             plan.BackupId
         );
         Journal(run, UpdateStep.Preflight, "succeeded", $"rollback to {Short(plan.Target)}");
-        try
-        {
-            await StopAsync(run, ct);
-            await BackupAsync(run, ct);
-        }
-        catch (StepFailedException failure)
-        {
-            return await AbortAfterStopAsync(run, failure);
-        }
-
-        try
-        {
-            await CheckoutAsync(run, ct);
-            await InstallDependenciesAsync(run, ct);
-            await RestoreAsync(run, plan.BackupId, ct);
-            await StartAndGateAsync(run, ct);
-        }
-        catch (StepFailedException failure)
-        {
-            return await RollBackAsync(run, failure);
-        }
-
-        return Succeed(run);
+        return await StopBackUpAndChangeAsync(
+            run,
+            async () =>
+            {
+                await CheckoutAsync(run, ct);
+                await InstallDependenciesAsync(run, ct);
+                await RestoreAsync(run, plan.BackupId, ct);
+                await StartAndGateAsync(run, ct);
+            },
+            ct
+        );
     }
 
     private Task CheckoutAsync(UpdateRun run, CancellationToken ct) =>

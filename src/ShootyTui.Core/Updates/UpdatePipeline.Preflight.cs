@@ -67,36 +67,12 @@ public sealed partial class UpdatePipeline
             )
         )
         {
-            log.Information("Update to {Tip} deferred: {Reason}", Short(tip), why);
-            return new PreflightOutcome(
-                new UpdateResult(
-                    null,
-                    UpdateOutcome.Aborted,
-                    UpdateStep.Preflight,
-                    from,
-                    tip,
-                    $"update deferred: {why}; pass --ignore-window to update now",
-                    Deferred: true
-                ),
-                ""
-            );
+            return Defer(from, tip, $"{why}; pass --ignore-window to update now");
         }
 
         if (SessionsDeferral(request, tip) is { } waiting)
         {
-            log.Information("Update to {Tip} deferred: {Reason}", Short(tip), waiting);
-            return new PreflightOutcome(
-                new UpdateResult(
-                    null,
-                    UpdateOutcome.Aborted,
-                    UpdateStep.Preflight,
-                    from,
-                    tip,
-                    $"update deferred: {waiting}",
-                    Deferred: true
-                ),
-                ""
-            );
+            return Defer(from, tip, waiting);
         }
 
         if (request.Unattended && failedTips.Contains(tip))
@@ -105,23 +81,42 @@ public sealed partial class UpdatePipeline
                 $"skipping {Short(tip)}: its update failed before; unattended runs wait for a "
                 + "newer commit (run `shooty update` to retry it by hand)";
             log.Information("{Message}", message);
-            return new PreflightOutcome(
-                new UpdateResult(
-                    null,
-                    UpdateOutcome.Aborted,
-                    UpdateStep.Preflight,
-                    from,
-                    tip,
-                    message,
-                    UpToDate: true
-                ),
-                ""
-            );
+            return NotRecorded(from, tip, message, deferred: false);
         }
 
         var summary = $"{Short(from)} -> {Short(tip)}, {status.Behind} commit(s)";
         return new PreflightOutcome(null, summary);
     }
+
+    private PreflightOutcome Defer(string from, string tip, string reason)
+    {
+        log.Information("Update to {Tip} deferred: {Reason}", Short(tip), reason);
+        return NotRecorded(from, tip, $"update deferred: {reason}", deferred: true);
+    }
+
+    /// <summary>
+    /// Ends preflight without a journal entry. A deferred update runs later. Otherwise there is
+    /// nothing to do for this tip, which counts as up to date.
+    /// </summary>
+    private static PreflightOutcome NotRecorded(
+        string from,
+        string tip,
+        string message,
+        bool deferred
+    ) =>
+        new(
+            new UpdateResult(
+                null,
+                UpdateOutcome.Aborted,
+                UpdateStep.Preflight,
+                from,
+                tip,
+                message,
+                UpToDate: !deferred,
+                Deferred: deferred
+            ),
+            ""
+        );
 
     /// <summary>
     /// Returns why the update waits for players, or null to go on. With

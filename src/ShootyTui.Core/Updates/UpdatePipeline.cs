@@ -100,6 +100,30 @@ public sealed partial class UpdatePipeline(
         Journal(run, UpdateStep.Preflight, "succeeded", preflight.Summary);
 
         await NotifyStartedAsync(run, request);
+        return await StopBackUpAndChangeAsync(
+            run,
+            async () =>
+            {
+                await FastForwardAsync(run, ct);
+                await InstallDependenciesAsync(run, ct);
+                await SmokeTestAsync(run, ct);
+                await StartAndGateAsync(run, ct);
+            },
+            ct
+        );
+    }
+
+    /// <summary>
+    /// Stops the bot and backs up the database, then runs <paramref name="change"/>, which ends
+    /// with the new version started behind the health gate. A failure before the change starts
+    /// the old version again, and a failure in it rolls back.
+    /// </summary>
+    private async Task<UpdateResult> StopBackUpAndChangeAsync(
+        UpdateRun run,
+        Func<Task> change,
+        CancellationToken ct
+    )
+    {
         try
         {
             await StopAsync(run, ct);
@@ -112,10 +136,7 @@ public sealed partial class UpdatePipeline(
 
         try
         {
-            await FastForwardAsync(run, ct);
-            await InstallDependenciesAsync(run, ct);
-            await SmokeTestAsync(run, ct);
-            await StartAndGateAsync(run, ct);
+            await change();
         }
         catch (StepFailedException failure)
         {
