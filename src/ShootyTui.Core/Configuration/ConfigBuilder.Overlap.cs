@@ -15,7 +15,11 @@ internal sealed partial class ConfigBuilder
     private void CheckOverlap(ShootyConfig config)
     {
         var overlap = config.Update.Overlap;
-        if (overlap <= TimeSpan.Zero)
+        // An invalid strategy or supervisor is reported where it is written, not here.
+        if (
+            overlap <= TimeSpan.Zero
+            || _errors.Any(error => error.Key is "update.strategy" or "bot.supervisor")
+        )
         {
             return;
         }

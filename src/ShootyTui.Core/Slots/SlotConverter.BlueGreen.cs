@@ -31,6 +31,17 @@ public sealed partial class SlotConverter
 
         RequireShared("[bot] database", config.Bot.Database);
         RequireShared("[flags] file", config.Flags.File);
+        if (SharedFolderNotGiven() is { } shared)
+        {
+            notes.Add(
+                $"no [bot.environment] variable names the shared folder {shared}: unless the bot "
+                    + "finds it another way (its own settings, a systemd unit's Environment=), "
+                    + "each slot keeps its own data; set for example DATA_DIR = \""
+                    + shared
+                    + "\""
+            );
+        }
+
         if (moveData is not null)
         {
             actions.Add(PlanDataMove(checkout, moveData));
@@ -130,6 +141,24 @@ public sealed partial class SlotConverter
                     + "or recreate it there, so each slot uses its own"
             );
         }
+    }
+
+    /// <summary>
+    /// Returns the shared folder when no variable of <c>[bot.environment]</c> names it or a
+    /// folder above it, and null when one does or no shared file is configured.
+    /// </summary>
+    private string? SharedFolderNotGiven()
+    {
+        var shared = Path.GetDirectoryName(config.Bot.Database ?? config.Flags.File ?? "");
+        if (string.IsNullOrEmpty(shared))
+        {
+            return null;
+        }
+
+        var named = config.Bot.Environment.Values.Any(value =>
+            Path.IsPathRooted(value) && IsInside(shared, Path.GetFullPath(value))
+        );
+        return named ? null : shared;
     }
 
     private void RequireShared(string key, string? path)

@@ -108,9 +108,10 @@ public sealed partial class UpdatePipeline
             steps.Add(stop.Killed ? "new version killed" : "new version stopped");
         }
 
+        var bothWrote = false;
         if (run.FromSlot is { } oldSlot)
         {
-            await PutOldSlotBackAsync(run, oldSlot, steps, ct);
+            bothWrote = await PutOldSlotBackAsync(run, oldSlot, steps, ct);
         }
         else
         {
@@ -121,9 +122,8 @@ public sealed partial class UpdatePipeline
         {
             var saved = await backups.CreateAsync(run.To, "failed-version", run.Id, ct);
             await backups.RestoreAsync(backupId, ct);
-            steps.Add(
-                $"database restored from backup {backupId} (failed version saved as {saved.Id})"
-            );
+            var writers = bothWrote ? "writes of both slots since then" : "failed version";
+            steps.Add($"database restored from backup {backupId} ({writers} saved as {saved.Id})");
         }
 
         var processStart = time.GetUtcNow();

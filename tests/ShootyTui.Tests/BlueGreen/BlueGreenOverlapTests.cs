@@ -95,7 +95,11 @@ public class BlueGreenOverlapTests
 
         Assert.True(result.Outcome == UpdateOutcome.RolledBack, result.Message);
         Assert.Equal(UpdateStep.HealthGate, result.FailedStep);
-        Assert.Contains("new version stopped, slot blue stopped after the overlap", result.Message);
+        Assert.Contains(
+            "new version stopped, slot blue, still serving beside it, stopped",
+            result.Message
+        );
+        Assert.Contains("(writes of both slots since then saved as", result.Message);
         Assert.Contains("current link back on slot blue", result.Message);
         Assert.Contains("database restored from backup", result.Message);
         Assert.Equal(SlotColor.Blue, engine.Live());

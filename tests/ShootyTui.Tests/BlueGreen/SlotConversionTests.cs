@@ -39,6 +39,7 @@ public class SlotConversionTests
         Assert.Contains($"to the shared folder {shared}", dryRun.Output);
         Assert.Contains("clone slot green", dryRun.Output);
         Assert.Contains("stop the bot", dryRun.Output);
+        Assert.DoesNotContain("no [bot.environment] variable", dryRun.Output);
         Assert.Null(new FileInfo(checkout).LinkTarget);
         Assert.False(Directory.Exists(checkout + "-slots"));
         Assert.False(Directory.Exists(shared));
@@ -94,6 +95,36 @@ public class SlotConversionTests
             File.Exists(Path.Combine(shared, "bot.db")),
             "the shared database should stay in place"
         );
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Dry_run_notes_shared_folder_not_given_to_bot()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var shared = Path.Combine(fixture.Deployment.Directory, "shared");
+        var toml = BlueGreenHarness.BlueGreenConfig(fixture, shared);
+        File.WriteAllText(
+            fixture.ConfigPath,
+            toml.Replace($"\n[bot.environment]\nDATA_DIR = \"{shared}\"\n", "\n")
+        );
+
+        var run = await RunAsync(
+            "slots",
+            "convert",
+            "--config",
+            fixture.ConfigPath,
+            "--to",
+            "blue-green",
+            "--move-data",
+            "data",
+            "--dry-run"
+        );
+
+        Assert.Contains(
+            $"note: no [bot.environment] variable names the shared folder {shared}",
+            run.Output
+        );
+        Assert.Contains($"DATA_DIR = \"{shared}\"", run.Output);
     }
 
     [Fact(Timeout = 60000)]

@@ -102,6 +102,16 @@ public sealed class ConfigOverlapTests : IDisposable
     }
 
     [Fact]
+    public void Strategy_typo_is_the_only_error()
+    {
+        var exception = _folder.ParseInvalid(BlueGreen.Replace("blue-green", "blue_green"));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal("update.strategy", error.Key);
+        Assert.Contains("blue_green", error.Detail);
+    }
+
+    [Fact]
     public void Zero_overlap_is_valid_everywhere()
     {
         var text = BlueGreen.Replace("blue-green", "in-place").Replace("30s", "0s");
