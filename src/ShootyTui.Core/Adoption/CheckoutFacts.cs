@@ -30,6 +30,15 @@ public sealed record CheckoutFacts
     /// </summary>
     public Finding<Configuration.UpdateStrategy>? Strategy { get; init; }
 
+    /// <summary>True when the checkout path is already the current link of two slots.</summary>
+    public bool SlotLink { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Database"/> was found in <see cref="SharedDataFolder"/>, relative to
+    /// it, rather than in the checkout.
+    /// </summary>
+    public bool DatabaseShared { get; init; }
+
     /// <summary>The folder beside the checkout that both blue-green slots share.</summary>
     public string SharedDataFolder => Path + "-data";
 }

@@ -61,6 +61,15 @@ public static partial class CheckoutInspector
             ? repository.Head.TrackedBranch.UpstreamBranchCanonicalName.Replace("refs/heads/", "")
             : repository.Head.FriendlyName;
         var virtualenv = FindVirtualenv(full);
+        var slotLink = FindSlotLink(full);
+        var database = FindDatabase(full);
+        var databaseShared = false;
+        if (database is null && slotLink is not null && FindDatabase(full + "-data") is { } shared)
+        {
+            database = shared with { Reason = $"{shared.Reason} in the shared folder {full}-data" };
+            databaseShared = true;
+        }
+
         return new CheckoutFacts
         {
             Path = full,
@@ -69,10 +78,12 @@ public static partial class CheckoutInspector
             Branch = branch,
             Virtualenv = virtualenv,
             Requirements = FindRequirements(full),
-            Database = FindDatabase(full),
+            Database = database,
+            DatabaseShared = databaseShared,
             Heartbeat = FindHeartbeat(full),
             Run = FindRunMethod(full, virtualenv?.Value, unitFolders),
-            Strategy = FindSlotLink(full),
+            Strategy = slotLink,
+            SlotLink = slotLink is not null,
         };
     }
 

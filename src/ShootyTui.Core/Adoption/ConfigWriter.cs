@@ -79,7 +79,8 @@ public static class ConfigWriter
     /// to the shared folder, or null when the database sits at the top of the checkout.
     /// </summary>
     public static string? DataFolderToMove(CheckoutFacts facts) =>
-        facts.Database is { } database
+        !facts.DatabaseShared
+        && facts.Database is { } database
         && System.IO.Path.GetDirectoryName(database.Value) is { Length: > 0 } folder
             ? folder
             : null;
@@ -91,6 +92,13 @@ public static class ConfigWriter
     )
     {
         var shared = facts.SharedDataFolder;
+        if (facts.DatabaseShared)
+        {
+            text.AppendLine($"# {database.Reason}.");
+            text.AppendLine($"database = {Quote(System.IO.Path.Combine(shared, database.Value))}");
+            return;
+        }
+
         var inShared = System.IO.Path.Combine(shared, System.IO.Path.GetFileName(database.Value));
         text.AppendLine($"# {database.Reason}.");
         text.AppendLine($"# Both blue-green slots share it, so it lives outside them in {shared}.");

@@ -16,6 +16,15 @@ internal static class InitCommand
         var environment = CliContext.ProcessEnvironment();
         var home = environment.GetValueOrDefault("HOME");
         var facts = CheckoutInspector.Inspect(path, CheckoutInspector.DefaultUnitFolders(home));
+        if (strategy == "in-place" && facts.SlotLink)
+        {
+            throw new UsageException(
+                $"{facts.Path} is the current link of a blue-green deployment, so --strategy "
+                    + "in-place does not fit it; leave the option out, or run `shooty slots "
+                    + "convert --to in-place` with the existing config first"
+            );
+        }
+
         facts = strategy switch
         {
             "blue-green" => facts with
@@ -54,7 +63,12 @@ internal static class InitCommand
         Console.WriteLine($"  supervisor: {facts.Run.Reason}");
         Console.WriteLine($"  database:   {facts.Database?.Value ?? "none found (no backups)"}");
         Console.WriteLine($"  heartbeat:  {facts.Heartbeat?.Value ?? "none found"}");
-        if (facts.Strategy is null)
+        if (facts.SlotLink)
+        {
+            Console.WriteLine($"  strategy:   blue-green, {facts.Strategy!.Reason}");
+        }
+
+        if (facts.Strategy is null || facts.SlotLink)
         {
             Console.WriteLine("check it, then run `shooty status`");
             return ExitCodes.Success;

@@ -206,13 +206,21 @@ public sealed class InitTests : IDisposable
         var link = root.Combine("bot");
         File.CreateSymbolicLink(link, slotPath);
 
+        MakeSharedDatabase(root.Combine("bot-data", "bot.db"));
+
         var facts = CheckoutInspector.Inspect(link, [_units.Path]);
 
         Assert.Equal(expected, facts.Strategy is not null);
+        Assert.Equal(expected, facts.SlotLink);
+        Assert.Equal(expected, facts.DatabaseShared);
         if (expected)
         {
-            Assert.Equal(UpdateStrategy.BlueGreen, Load(facts).Update.Strategy);
+            var config = Load(facts);
+            Assert.Equal(UpdateStrategy.BlueGreen, config.Update.Strategy);
             Assert.Contains($"a link to {slotPath}, a slot", facts.Strategy!.Reason);
+            Assert.Equal(root.Combine("bot-data", "bot.db"), config.Bot.Database);
+            Assert.Equal(root.Combine("bot-data"), config.Bot.Environment["DATA_DIR"]);
+            Assert.DoesNotContain("--move-data", ConfigWriter.Write(facts));
         }
 
         // The fixture deletes the checkout where it made it.
@@ -259,6 +267,51 @@ public sealed class InitTests : IDisposable
         Assert.Contains($"to the shared folder {Checkout}-data", plan.Output);
         Assert.True(File.Exists(Path.Combine(Checkout, "data", "shooty.db")));
         Assert.False(Directory.Exists(Checkout + "-data"));
+    }
+
+    private static void MakeSharedDatabase(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE scores (player TEXT, points INTEGER)";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task In_place_on_slot_link_is_rejected()
+    {
+        using var root = new TempDirectory();
+        var slotPath = root.Combine("bot-slots", "blue");
+        Directory.CreateDirectory(root.Combine("bot-slots"));
+        Directory.Move(Checkout, slotPath);
+        var link = root.Combine("bot");
+        File.CreateSymbolicLink(link, slotPath);
+
+        var result = await ShootyProcess.RunAsync([
+            "init",
+            link,
+            "--output",
+            "-",
+            "--strategy",
+            "in-place",
+        ]);
+        var detected = await ShootyProcess.RunAsync([
+            "init",
+            link,
+            "--output",
+            root.Combine("shooty.toml"),
+        ]);
+        Directory.Move(slotPath, Checkout);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is the current link of a blue-green deployment", result.Error);
+        Assert.Contains("shooty slots convert --to in-place", result.Error);
+        Assert.True(detected.ExitCode == 0, detected.Error);
+        Assert.Contains("strategy:   blue-green, " + link + " is a link to", detected.Output);
+        Assert.Contains("then run `shooty status`", detected.Output);
+        Assert.DoesNotContain("slots convert", detected.Output);
     }
 
     [Fact(Timeout = 60000)]
