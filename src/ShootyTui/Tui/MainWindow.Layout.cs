@@ -12,7 +12,9 @@ internal sealed partial class MainWindow
     /// <summary>Below this size nothing useful fits, so the window shows a notice and still quits on q.</summary>
     public static readonly Size MinimumSize = new(40, 12);
 
-    private const int OverviewHeight = 9;
+    /// <summary>Seven rows and the frame, and one row more for the second blue-green slot.</summary>
+    private int OverviewHeight =>
+        _deployment.Config.Update.Strategy == Core.Configuration.UpdateStrategy.BlueGreen ? 10 : 9;
 
     private enum ScreenFit
     {

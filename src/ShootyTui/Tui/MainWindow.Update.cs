@@ -69,10 +69,27 @@ internal sealed partial class MainWindow
                 : "";
         return $"Update {config.Bot.Name} from {Format.Short(check.Commit)} to "
             + $"{Format.Short(tip)} \"{newest.Subject}\" ({check.Pending.Count} commit(s))?\n\n"
-            + "The bot stops gracefully, its database is backed up, and any failure rolls code, "
-            + "dependencies and data back."
+            + HowItUpdates(config)
             + players
             + window;
+    }
+
+    private string HowItUpdates(Core.Configuration.ShootyConfig config)
+    {
+        if (config.Update.Strategy != Core.Configuration.UpdateStrategy.BlueGreen)
+        {
+            return "The bot stops gracefully, its database is backed up, and any failure rolls "
+                + "code, dependencies and data back.";
+        }
+
+        var idle = _deployment.Slots.Describe().FirstOrDefault(slot => !slot.Live)?.Name;
+        var serving =
+            config.Update.Overlap > TimeSpan.Zero
+                ? "keeps serving until the new one passes its health gate (overlap "
+                    + $"{Format.Duration(config.Update.Overlap)})"
+                : "stops gracefully only once slot " + idle + " is ready";
+        return $"Slot {idle} is prepared while the live slot {serving}. The database is "
+            + "backed up, and any failure goes back to the live slot with the data restored.";
     }
 
     /// <summary>

@@ -16,10 +16,13 @@ public class BlueGreenPanelTests
         var from = engine.SlotCommit(SlotColor.Blue)[..7];
         var script = new TuiScript()
             .WaitFor($"{from} main")
+            .WaitFor($"● live blue  {from}")
+            .WaitFor($"○ idle green {from}")
             .WaitFor("fetched")
             .Press(Key.D2)
             .Press(Key.U)
             .WaitFor("Update shootybot-demo from")
+            .WaitFor("Slot green is prepared while the live slot")
             .Press(Key.Tab, Key.Enter)
             .WaitFor("✓ health_gate", 60)
             .WaitFor("✓ up to date at", 30)
@@ -35,5 +38,8 @@ public class BlueGreenPanelTests
         Assert.Equal(SlotColor.Green, engine.Live());
         Assert.Contains($"{to} main", script.LastScreen);
         Assert.DoesNotContain("update(s) pending", script.LastScreen);
+        Assert.Contains($"○ idle blue  {from}", script.LastScreen);
+        Assert.Contains($"● live green {to}", script.LastScreen);
+        Assert.Contains("[2] Updates", script.LastScreen);
     }
 }

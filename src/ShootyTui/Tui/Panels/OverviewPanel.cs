@@ -43,11 +43,14 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         var now = deployment.Time.GetUtcNow();
         var uptime = status.Uptime(now) is { } up ? $", up {Format.Duration(up)}" : "";
         _rows.Add(status.Bot.Running ? $"● running, pid {status.Bot.Pid}{uptime}" : "○ stopped");
-        _rows.Add(
-            data.Slots.Count > 0
-                ? SlotLine()
-                : $"commit {Format.Short(status.Commit)} {status.Branch}"
-        );
+        if (data.Slots.Count > 0)
+        {
+            _rows.AddRange(SlotLines());
+        }
+        else
+        {
+            _rows.Add($"commit {Format.Short(status.Commit)} {status.Branch}");
+        }
 
         // One line for all checks, naming the ones that need a look; the detail pane has all.
         var checks = status.Health.Checks;
@@ -84,15 +87,13 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         );
     }
 
-    /// <summary>Both slots on one line, the live one first and marked: "● green 1a2b3c4 ○ blue 5d6e7f8".</summary>
-    private string SlotLine() =>
-        string.Join(
-            " ",
-            data.Slots.OrderByDescending(slot => slot.Live)
-                .Select(slot =>
-                    $"{(slot.Live ? "●" : "○")} {slot.Name} {Format.Short(slot.Commit)}"
-                )
-        );
+    /// <summary>One line a slot, blue first, each with its commit: "● live green 1a2b3c4".</summary>
+    private IEnumerable<string> SlotLines() =>
+        data
+            .Slots.OrderBy(slot => slot.Name, StringComparer.Ordinal)
+            .Select(slot =>
+                $"{(slot.Live ? "● live" : "○ idle")} {slot.Name, -5} {Format.Short(slot.Commit)}"
+            );
 
     /// <summary>A line short enough for the side column, with a symbol and a word.</summary>
     private static string LastUpdate(UpdateRecord last, DateTimeOffset now)
