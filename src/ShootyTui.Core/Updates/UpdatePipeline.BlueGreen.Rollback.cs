@@ -36,6 +36,7 @@ public sealed partial class UpdatePipeline
         slots.Store.RecordSwitch(id, live, idle);
         var run = new UpdateRun(id, plan.Current, plan.Target, progress)
         {
+            IsRollback = true,
             FromSlot = live,
             ToSlot = idle,
         };

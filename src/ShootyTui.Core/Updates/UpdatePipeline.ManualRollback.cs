@@ -94,7 +94,7 @@ public sealed partial class UpdatePipeline
         }
 
         var id = journal.Begin("rollback", plan.Current, plan.Target, time.GetUtcNow());
-        var run = new UpdateRun(id, plan.Current, plan.Target, progress);
+        var run = new UpdateRun(id, plan.Current, plan.Target, progress) { IsRollback = true };
         log.Information(
             "Rollback {UpdateId} started: {From} -> {To}, restoring backup {BackupId}",
             id,

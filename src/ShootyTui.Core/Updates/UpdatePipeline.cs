@@ -158,13 +158,15 @@ public sealed partial class UpdatePipeline(
             null,
             downtime
         );
-        Journal(run, UpdateStep.Finish, "succeeded", "update recorded");
+        var what = run.IsRollback ? "rollback" : "update";
+        Journal(run, UpdateStep.Finish, "succeeded", $"{what} recorded");
         WriteChangelog(run);
         PruneBackups(run);
+        var verb = run.IsRollback ? "rolled back" : "updated";
         var message =
-            $"updated {Short(run.From)} -> {Short(run.To)} in {Seconds(run.Elapsed.Elapsed)}, "
+            $"{verb} {Short(run.From)} -> {Short(run.To)} in {Seconds(run.Elapsed.Elapsed)}, "
             + $"downtime {Seconds(downtime ?? TimeSpan.Zero)}";
-        log.Information("Update {UpdateId} succeeded: {Message}", run.Id, message);
+        log.Information("{What} {UpdateId} succeeded: {Message}", what, run.Id, message);
         return new UpdateResult(
             run.Id,
             UpdateOutcome.Succeeded,

@@ -68,6 +68,9 @@ internal sealed class UpdateRun(
     /// <summary>The slot a blue-green update prepares and switches to.</summary>
     public Slots.SlotColor? ToSlot { get; init; }
 
+    /// <summary>True for <c>shooty rollback</c>, which runs the same steps as an update.</summary>
+    public bool IsRollback { get; init; }
+
     /// <summary>True when this run finishes an update that an earlier process left unfinished.</summary>
     public bool Recovered { get; init; }
 

@@ -204,6 +204,10 @@ public class BlueGreenUpdateTests
         Assert.EndsWith(from[..7], engine.HeartbeatVersion());
         var record = engine.Deployment.Journal.Get(result.UpdateId!.Value)!;
         Assert.Equal("rollback", record.Trigger);
+        Assert.StartsWith($"rolled back {update.ToCommit[..7]} -> {from[..7]}", result.Message);
+        Assert.Contains(engine.Deployment.Journal.Steps(result.UpdateId!.Value), e =>
+            e.Step == "finish" && e.Detail == "rollback recorded"
+        );
         Assert.False(record.DependenciesChanged);
         var steps = engine.Deployment.Journal.Steps(result.UpdateId!.Value);
         Assert.Contains(steps, e => e.Step == "smoke_test" && e.Phase == "skipped");

@@ -43,6 +43,9 @@ public class RollbackCommandTests
             "the newer data was not kept in a backup"
         );
         Assert.Contains("restore", run.Output);
+        Assert.Contains($"rolled back {update.ToCommit[..7]} -> {before[..7]}", run.Output);
+        Assert.Contains("rollback recorded", run.Output);
+        Assert.DoesNotContain("update recorded", run.Output);
     }
 
     [Fact(Timeout = 120000)]
