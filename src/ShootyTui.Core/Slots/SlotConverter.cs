@@ -32,6 +32,19 @@ public sealed partial class SlotConverter(
 
     private SlotLayout Layout => slots.Layout;
 
+    /// <summary>
+    /// Returns whether the deployment already has the layout of <paramref name="target"/>: the
+    /// link, both slots and the live slot on record for blue-green, or a plain checkout with
+    /// no slots folder for in-place.
+    /// </summary>
+    public bool IsDone(UpdateStrategy target) =>
+        target == UpdateStrategy.BlueGreen
+            ? Layout.IsConverted
+                && slots.Store.Live() is not null
+                && Directory.Exists(Layout.PathOf(SlotColor.Blue))
+                && Directory.Exists(Layout.PathOf(SlotColor.Green))
+            : !Layout.IsConverted && !Path.Exists(Layout.SlotsDirectory);
+
     /// <summary>Lists what a conversion to <paramref name="target"/> would do, changing nothing.</summary>
     /// <param name="moveData">A folder inside the checkout, relative to it, whose contents move
     /// to the shared data folder (the folder of <c>[bot] database</c>); null moves nothing.</param>

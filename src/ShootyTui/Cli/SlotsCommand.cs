@@ -99,6 +99,14 @@ internal static class SlotsCommand
     )
     {
         var converter = context.Deployment.CreateSlotConverter();
+        if (converter.IsDone(target))
+        {
+            Console.WriteLine(
+                $"{context.Config.Bot.Path} is already {Name(target)}: nothing to do"
+            );
+            return ExitCodes.Success;
+        }
+
         if (dryRun)
         {
             var plan = await converter.PlanAsync(target, moveData, ct);
@@ -113,10 +121,7 @@ internal static class SlotsCommand
             async _ =>
             {
                 var done = await converter.ConvertAsync(target, moveData, new StepPrinter(), ct);
-                Console.WriteLine(
-                    $"converted {context.Config.Bot.Path} to "
-                        + (target == UpdateStrategy.BlueGreen ? "blue-green" : "in-place")
-                );
+                Console.WriteLine($"converted {context.Config.Bot.Path} to {Name(target)}");
                 Print([], done.Notes);
                 return ExitCodes.Success;
             },
@@ -132,6 +137,9 @@ internal static class SlotsCommand
     {
         public void Report(string value) => Console.WriteLine($"  {value}");
     }
+
+    private static string Name(UpdateStrategy strategy) =>
+        strategy == UpdateStrategy.BlueGreen ? "blue-green" : "in-place";
 
     private static void Print(IReadOnlyList<string> steps, IReadOnlyList<string> notes)
     {

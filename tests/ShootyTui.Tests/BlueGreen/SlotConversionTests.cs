@@ -76,6 +76,8 @@ public class SlotConversionTests
             Path.Combine(shared, "bot.db")
         );
         Assert.True((long)bot! > 0, "the moved database has no players");
+        var again = await RunAsync("slots", "convert", "--config", config, "--to", "blue-green");
+        Assert.Contains($"{checkout} is already blue-green: nothing to do", again.Output);
 
         File.WriteAllText(
             config,
@@ -91,6 +93,8 @@ public class SlotConversionTests
         Assert.Equal(JsonValueKind.Null, after.GetProperty("live_slot").ValueKind);
         Assert.Empty(after.GetProperty("slots").EnumerateArray());
         Assert.True(after.GetProperty("bot").GetProperty("running").GetBoolean());
+        var backAgain = await RunAsync("slots", "convert", "--config", config, "--to", "in-place");
+        Assert.Contains($"{checkout} is already in-place: nothing to do", backAgain.Output);
         Assert.True(
             File.Exists(Path.Combine(shared, "bot.db")),
             "the shared database should stay in place"
