@@ -177,10 +177,19 @@ public sealed partial class SlotConverter
     private Action PlanDataMove(string checkout, string moveData)
     {
         var source = Path.GetFullPath(moveData, checkout);
-        if (!IsInside(source, checkout) || !Directory.Exists(source))
+        if (!IsInside(source, checkout))
         {
             throw new SlotException(
-                $"--move-data {moveData}: {source} is not a folder inside the checkout {checkout}"
+                $"--move-data {moveData}: {source} is outside the checkout {checkout}; name a "
+                    + "folder inside it, relative to it, such as data"
+            );
+        }
+
+        if (!Directory.Exists(source))
+        {
+            throw new SlotException(
+                $"--move-data {moveData}: folder {source} not found; leave the option out if "
+                    + "the data already is in the shared folder"
             );
         }
 

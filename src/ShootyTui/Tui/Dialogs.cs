@@ -32,13 +32,26 @@ internal static class Dialogs
         return dialog.Result == 0;
     }
 
-    public static void Info(IApplication app, string title, string text) =>
-        Show(app, title, text, Theme.SchemePrefix + "dialog");
+    /// <param name="cutNote">Replaces the lines cut from a text too tall for the screen.</param>
+    public static void Info(
+        IApplication app,
+        string title,
+        string text,
+        string cutNote = LogHasEveryLine
+    ) => Show(app, title, text, Theme.SchemePrefix + "dialog", cutNote);
 
     public static void Error(IApplication app, string title, string text) =>
-        Show(app, title, text, Theme.SchemePrefix + "error");
+        Show(app, title, text, Theme.SchemePrefix + "error", LogHasEveryLine);
 
-    private static void Show(IApplication app, string title, string text, string scheme)
+    private const string LogHasEveryLine = "cut to fit; the log has every line";
+
+    private static void Show(
+        IApplication app,
+        string title,
+        string text,
+        string scheme,
+        string cutNote
+    )
     {
         using var dialog = new Dialog
         {
@@ -47,20 +60,20 @@ internal static class Dialogs
             Height = Dim.Auto(),
         };
         dialog.SchemeName = scheme;
-        dialog.Add(Body(app, text));
+        dialog.Add(Body(app, text, cutNote));
         var close = new Button { Text = "Close", IsDefault = true };
         dialog.AddButton(close);
         app.Run(dialog);
     }
 
-    private static Label Body(IApplication app, string text) =>
+    private static Label Body(IApplication app, string text, string cutNote = LogHasEveryLine) =>
         new()
         {
             X = 1,
             Y = 1,
             Width = Dim.Fill(1),
             Height = Dim.Auto(),
-            Text = Fit(app, text),
+            Text = Fit(app, text, cutNote),
             HotKeySpecifier = NoHotKey,
         };
 
@@ -68,7 +81,7 @@ internal static class Dialogs
     /// Wraps text to the dialog width and cuts lines from its middle to fit the screen height,
     /// so the dialog's title and buttons always stay visible.
     /// </summary>
-    private static string Fit(IApplication app, string text)
+    private static string Fit(IApplication app, string text, string cutNote)
     {
         var lines = Wrap(text, Math.Max(30, app.Screen.Width * 9 / 10 - 6)).Split('\n');
         var room = Math.Max(3, app.Screen.Height - 8);
@@ -81,7 +94,7 @@ internal static class Dialogs
         var head = (room - 1) / 2;
         var tail = room - 1 - head;
         return string.Join("\n", lines.Take(head))
-            + "\n  … (cut to fit; the log has every line)\n"
+            + $"\n  … ({cutNote})\n"
             + string.Join("\n", lines.TakeLast(tail));
     }
 

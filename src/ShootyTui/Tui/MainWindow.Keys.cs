@@ -187,7 +187,12 @@ internal sealed partial class MainWindow
     {
         var lines = ActiveKeys().Select(entry => $"{entry.Key, -6} {entry.Help}");
         var title = $"Keys: {_current.Name}" + (ReadOnly ? " (read-only)" : "");
-        Dialogs.Info(_app, title, string.Join("\n", lines));
+        Dialogs.Info(
+            _app,
+            title,
+            string.Join("\n", lines),
+            "more keys: make the terminal taller, or read the README's key list"
+        );
     }
 
     /// <summary>

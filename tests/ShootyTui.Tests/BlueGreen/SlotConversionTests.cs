@@ -131,6 +131,32 @@ public class SlotConversionTests
         Assert.Contains($"DATA_DIR = \"{shared}\"", run.Output);
     }
 
+    [Theory(Timeout = 60000)]
+    [InlineData("nothing", "folder {0}/nothing not found")]
+    [InlineData("../elsewhere", "is outside the checkout {0}")]
+    public async Task Move_data_names_bad_folder(string folder, string expected)
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var shared = Path.Combine(fixture.Deployment.Directory, "shared");
+        File.WriteAllText(fixture.ConfigPath, BlueGreenHarness.BlueGreenConfig(fixture, shared));
+
+        var run = await ShootyProcess.RunAsync([
+            "slots",
+            "convert",
+            "--config",
+            fixture.ConfigPath,
+            "--to",
+            "blue-green",
+            "--move-data",
+            folder,
+            "--dry-run",
+        ]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"--move-data {folder}: ", run.Error);
+        Assert.Contains(string.Format(expected, fixture.CheckoutPath), run.Error);
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Convert_rejects_strategy_not_set()
     {

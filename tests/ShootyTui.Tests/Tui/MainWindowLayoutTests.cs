@@ -39,6 +39,28 @@ public class MainWindowLayoutTests
     }
 
     [Fact(Timeout = 180000)]
+    public async Task Help_cut_to_fit_says_where_keys_are()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var script = new TuiScript()
+            .WaitFor("[1] Overview")
+            .Press(Key.D2)
+            .WaitFor("[2] Updates (3)")
+            .Press(new Key('?'))
+            .WaitFor("Keys: Updates")
+            .WaitFor("more keys: make the terminal taller")
+            .Press(Key.Esc)
+            .WaitForGone("Keys: Updates")
+            .Press(Key.Q);
+
+        var running = PanelRunner.Run(engine.Deployment, script, 60, 16);
+
+        Assert.True(script.Failure is null, script.Report());
+        Assert.True(running is null || running.IsCompleted);
+        Assert.DoesNotContain("the log has every line", script.LastScreen);
+    }
+
+    [Fact(Timeout = 180000)]
     public async Task Read_only_hides_and_refuses_mutating_keys()
     {
         await using var engine = await EngineHarness.StartAsync();
