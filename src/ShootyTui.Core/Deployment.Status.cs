@@ -22,6 +22,13 @@ public sealed record StatusReport(
     /// <summary>The live slot ("blue" or "green"); null for an in-place deployment.</summary>
     public string? LiveSlot { get; init; }
 
+    /// <summary>
+    /// The old slot's bot while it still runs beside the live one after a handover: during a
+    /// blue-green switch with <c>[update] overlap</c>, or after one was interrupted. Null when
+    /// there is none.
+    /// </summary>
+    public BotProcessState? Outgoing { get; init; }
+
     public TimeSpan? Uptime(DateTimeOffset now) => Bot.StartedAt is { } start ? now - start : null;
 }
 
@@ -63,9 +70,13 @@ public sealed partial class Deployment
         }
 
         var last = Journal.List(1).FirstOrDefault();
+        var outgoing = Supervisor is IHandoverSupervisor handover
+            ? await handover.GetOutgoingStateAsync(ct)
+            : null;
         return new StatusReport(Config.Bot.Name, bot, commit, branch, health, last)
         {
             LiveSlot = LiveSlotName(),
+            Outgoing = outgoing is { Running: true } ? outgoing : null,
         };
     }
 

@@ -63,6 +63,14 @@ internal static class StatusCommands
             Console.WriteLine($"live slot {liveSlot}");
         }
 
+        if (report.Outgoing is { } outgoing)
+        {
+            Console.WriteLine(
+                $"the old slot still runs beside it ({outgoing.Detail}): a switch with overlap "
+                    + "is under way, or was interrupted (`shooty start` finishes it)"
+            );
+        }
+
         foreach (var check in report.Health.Checks)
         {
             Console.WriteLine(

@@ -53,6 +53,16 @@ public class BlueGreenRecoveryTests
         );
         var interrupted = engine.Deployment.Journal.FindUnfinished();
         Assert.NotNull(interrupted);
+        var status = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "status",
+        ]);
+        var handedOver = edit is not null && failpoint != "backup:succeeded";
+        Assert.Equal(
+            handedOver,
+            status.Output.Contains("the old slot still runs beside it (running, pid ")
+        );
 
         var next = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "start"]);
 
