@@ -38,9 +38,10 @@ public sealed class InitTests : IDisposable
             new Dictionary<string, string?> { ["HOME"] = "/root" }
         );
 
-    private void MakeDatabase(string relative)
+    private void MakeDatabase(string relative) => MakeDatabaseAt(Path.Combine(Checkout, relative));
+
+    private static void MakeDatabaseAt(string path)
     {
-        var path = Path.Combine(Checkout, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
@@ -206,7 +207,7 @@ public sealed class InitTests : IDisposable
         var link = root.Combine("bot");
         File.CreateSymbolicLink(link, slotPath);
 
-        MakeSharedDatabase(root.Combine("bot-data", "bot.db"));
+        MakeDatabaseAt(root.Combine("bot-data", "bot.db"));
 
         var facts = CheckoutInspector.Inspect(link, [_units.Path]);
 
@@ -267,16 +268,6 @@ public sealed class InitTests : IDisposable
         Assert.Contains($"to the shared folder {Checkout}-data", plan.Output);
         Assert.True(File.Exists(Path.Combine(Checkout, "data", "shooty.db")));
         Assert.False(Directory.Exists(Checkout + "-data"));
-    }
-
-    private static void MakeSharedDatabase(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TABLE scores (player TEXT, points INTEGER)";
-        command.ExecuteNonQuery();
     }
 
     [Fact(Timeout = 60000)]

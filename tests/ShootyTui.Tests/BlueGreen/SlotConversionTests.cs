@@ -140,17 +140,14 @@ public class SlotConversionTests
         var shared = Path.Combine(fixture.Deployment.Directory, "shared");
         File.WriteAllText(fixture.ConfigPath, BlueGreenHarness.BlueGreenConfig(fixture, shared));
 
-        var run = await ShootyProcess.RunAsync([
-            "slots",
-            "convert",
-            "--config",
+        var run = await ConvertAsync(
             fixture.ConfigPath,
             "--to",
             "blue-green",
             "--move-data",
             folder,
-            "--dry-run",
-        ]);
+            "--dry-run"
+        );
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"--move-data {folder}: ", run.Error);
@@ -162,15 +159,7 @@ public class SlotConversionTests
     {
         await using var fixture = await DeploymentFixture.CreateAsync();
 
-        var run = await ShootyProcess.RunAsync([
-            "slots",
-            "convert",
-            "--config",
-            fixture.ConfigPath,
-            "--to",
-            "blue-green",
-            "--dry-run",
-        ]);
+        var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green", "--dry-run");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("strategy = \"in-place\"; set it to \"blue-green\" first", run.Error);
@@ -187,15 +176,7 @@ public class SlotConversionTests
                 .Replace("[update]\n", "[update]\nstrategy = \"blue-green\"\n")
         );
 
-        var run = await ShootyProcess.RunAsync([
-            "slots",
-            "convert",
-            "--config",
-            fixture.ConfigPath,
-            "--to",
-            "blue-green",
-            "--dry-run",
-        ]);
+        var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green", "--dry-run");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("[bot] database", run.Error);
@@ -220,16 +201,7 @@ public class SlotConversionTests
                 .Replace("remote = \"origin\"", "remote = \"upstream\"")
         );
 
-        var run = await ShootyProcess.RunAsync([
-            "slots",
-            "convert",
-            "--config",
-            config,
-            "--to",
-            "blue-green",
-            "--move-data",
-            "data",
-        ]);
+        var run = await ConvertAsync(config, "--to", "blue-green", "--move-data", "data");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("conversion step failed: clone slot green", run.Error);
@@ -269,14 +241,7 @@ public class SlotConversionTests
         ShootyRun run;
         try
         {
-            run = await ShootyProcess.RunAsync([
-                "slots",
-                "convert",
-                "--config",
-                config,
-                "--to",
-                "in-place",
-            ]);
+            run = await ConvertAsync(config, "--to", "in-place");
         }
         finally
         {
@@ -307,6 +272,9 @@ public class SlotConversionTests
                 + $"system): {result.StandardError}"
         );
     }
+
+    private static Task<ShootyRun> ConvertAsync(string config, params string[] options) =>
+        ShootyProcess.RunAsync(["slots", "convert", "--config", config, .. options]);
 
     private static async Task<ShootyRun> RunAsync(params string[] arguments)
     {
