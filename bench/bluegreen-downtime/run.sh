@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the downtime of the same demo update (three commits, the newest of which changes
-# requirements.txt, so dependencies are installed) in-place and blue-green, side by side in one
-# run. Runs RUNS times each (default 3) and prints markdown tables: the mean downtime of each
+# requirements.txt, so dependencies are installed) in-place, blue-green, and blue-green with
+# [update] overlap = "30s", side by side in one run. Runs RUNS times each (default 3) and prints markdown tables: the mean downtime of each
 # strategy, and the mean duration of each journaled step. Downtime is what shooty records:
 # from the stop request to the first healthy check of the version that came up. Everything
 # happens in a temp folder on this machine; the bots are stopped with `shooty stop`.
@@ -32,6 +32,26 @@ record() {
     "SELECT '$label $run downtime ' || downtime_ms || ' ' || outcome FROM updates ORDER BY id DESC LIMIT 1;"
 }
 
+# The same demo, with its database moved to a shared folder and converted to two slots; the
+# fourth argument is added to [update].
+blue_green() {
+  local label=$1 run=$2 extra=$3
+  local demo="$work/$label-$run"
+  "${shooty[@]}" demo "$demo" --no-tui >/dev/null
+  sed -i \
+    -e 's|^database = "bot/data/bot.db"|database = "shared/bot.db"|' \
+    -e 's|^file = "bot/data/flags.json"|file = "shared/flags.json"|' \
+    -e "s|^\\[update\\]\$|[update]\\nstrategy = \"blue-green\"\\n$extra|" \
+    "$demo/shooty.toml"
+  printf '\n[bot.environment]\nDATA_DIR = "%s"\n' "$demo/shared" >>"$demo/shooty.toml"
+  "${shooty[@]}" --config "$demo/shooty.toml" slots convert --to blue-green --move-data data \
+    >/dev/null
+  "${shooty[@]}" --config "$demo/shooty.toml" check >/dev/null || true
+  "${shooty[@]}" --config "$demo/shooty.toml" update --yes >/dev/null
+  record "$label" "$run" "$demo"
+  "${shooty[@]}" --config "$demo/shooty.toml" stop >/dev/null
+}
+
 for i in $(seq 1 "$runs"); do
   demo="$work/in-place-$i"
   "${shooty[@]}" demo "$demo" --no-tui >/dev/null
@@ -40,21 +60,8 @@ for i in $(seq 1 "$runs"); do
   record in-place "$i" "$demo"
   "${shooty[@]}" --config "$demo/shooty.toml" stop >/dev/null
 
-  # The same demo, with its database moved to a shared folder and converted to two slots.
-  demo="$work/blue-green-$i"
-  "${shooty[@]}" demo "$demo" --no-tui >/dev/null
-  sed -i \
-    -e 's|^database = "bot/data/bot.db"|database = "shared/bot.db"|' \
-    -e 's|^file = "bot/data/flags.json"|file = "shared/flags.json"|' \
-    -e 's|^\[update\]$|[update]\nstrategy = "blue-green"|' \
-    "$demo/shooty.toml"
-  printf '\n[bot.environment]\nDATA_DIR = "%s"\n' "$demo/shared" >>"$demo/shooty.toml"
-  "${shooty[@]}" --config "$demo/shooty.toml" slots convert --to blue-green --move-data data \
-    >/dev/null
-  "${shooty[@]}" --config "$demo/shooty.toml" check >/dev/null || true
-  "${shooty[@]}" --config "$demo/shooty.toml" update --yes >/dev/null
-  record blue-green "$i" "$demo"
-  "${shooty[@]}" --config "$demo/shooty.toml" stop >/dev/null
+  blue_green blue-green "$i" ""
+  blue_green overlap "$i" 'overlap = "30s"'
 done | tee "$work/raw.txt"
 
 mean() {
@@ -63,6 +70,7 @@ mean() {
 }
 in_place=$(mean in-place)
 blue_green=$(mean blue-green)
+overlap=$(mean overlap)
 
 echo
 echo "| strategy | mean downtime (ms) | ratio to in-place |"
@@ -70,14 +78,17 @@ echo "|---|---:|---:|"
 echo "| in-place: stop, backup, fast-forward, install, smoke test, start | $in_place | 1.00 |"
 awk -v b="$blue_green" -v i="$in_place" \
   'BEGIN { printf "| blue-green: prepare slot first, then stop, backup, switch, start | %d | %.2f |\n", b, b / i }'
+awk -v o="$overlap" -v i="$in_place" \
+  'BEGIN { printf "| blue-green, overlap 30s: old slot serves until the new one is healthy | %d | %.2f |\n", o, o / i }'
 echo
-echo "| step | in-place mean (ms) | blue-green mean (ms) |"
-echo "|---|---:|---:|"
+echo "| step | in-place mean (ms) | blue-green mean (ms) | overlap mean (ms) |"
+echo "|---|---:|---:|---:|"
 awk 'NF == 4 && $3 != "downtime" { sum[$3 " " $1] += $4; n[$3 " " $1]++; steps[$3] = 1 }
   END {
     for (s in steps) {
       a = (s " in-place") in n ? sprintf("%.0f", sum[s " in-place"] / n[s " in-place"]) : "-"
       b = (s " blue-green") in n ? sprintf("%.0f", sum[s " blue-green"] / n[s " blue-green"]) : "-"
-      printf "| %s | %s | %s |\n", s, a, b
+      o = (s " overlap") in n ? sprintf("%.0f", sum[s " overlap"] / n[s " overlap"]) : "-"
+      printf "| %s | %s | %s | %s |\n", s, a, b, o
     }
   }' "$work/raw.txt" | sort
