@@ -27,16 +27,7 @@ public sealed partial class Deployment : IDisposable
         State = new StateDatabase(System.IO.Path.Combine(config.StateDirectory, "state.db"));
         Journal = new UpdateJournal(State);
         FailedTips = new FailedTips(State);
-        Git = new GitRepository(
-            config.Bot.Path,
-            config.Bot.Remote,
-            config.Bot.Branch,
-            log,
-            System.IO.Path.Combine(config.StateDirectory, "ssh.log")
-        )
-        {
-            Commands = Commands,
-        };
+        Git = OpenCheckout(config, log, Commands);
         Supervisor = BotSupervisor.Create(
             SupervisorOptionsFor(config) with
             {
@@ -112,6 +103,52 @@ public sealed partial class Deployment : IDisposable
     public FailedTips FailedTips { get; }
 
     public GitRepository Git { get; }
+
+    /// <summary>
+    /// Opens <c>[bot] path</c>. When it is missing but its slots folder exists, a conversion
+    /// was cut short between moving the checkout and making the link, and the error says so.
+    /// </summary>
+    private static GitRepository OpenCheckout(
+        ShootyConfig config,
+        Serilog.ILogger log,
+        CommandLog commands
+    )
+    {
+        try
+        {
+            return new GitRepository(
+                config.Bot.Path,
+                config.Bot.Remote,
+                config.Bot.Branch,
+                log,
+                System.IO.Path.Combine(config.StateDirectory, "ssh.log")
+            )
+            {
+                Commands = commands,
+            };
+        }
+        catch (GitOperationException e) when (!System.IO.Path.Exists(config.Bot.Path))
+        {
+            var layout = SlotLayout.For(config);
+            var slots = Enum.GetValues<SlotColor>()
+                .Select(layout.PathOf)
+                .Where(Directory.Exists)
+                .ToList();
+            if (slots.Count == 0)
+            {
+                throw;
+            }
+
+            throw new GitOperationException(
+                $"{config.Bot.Path} does not exist, but {string.Join(" and ", slots)} "
+                    + $"{(slots.Count == 1 ? "exists" : "exist")}: a "
+                    + "slot conversion was cut short. Put the checkout back with `ln -sfn "
+                    + $"{slots[0]} {config.Bot.Path}` (blue-green) or `mv {slots[0]} "
+                    + $"{config.Bot.Path}` (in-place), then run `shooty slots convert` again",
+                e
+            );
+        }
+    }
 
     public IBotSupervisor Supervisor { get; }
 

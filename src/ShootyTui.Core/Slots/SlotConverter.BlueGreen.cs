@@ -48,6 +48,16 @@ public sealed partial class SlotConverter
         }
         else if (config.Bot.Database is { } database && !File.Exists(database))
         {
+            if (FindInCheckout(checkout, Path.GetFileName(database)) is { } found)
+            {
+                throw new SlotException(
+                    $"the database {database} does not exist, but the checkout has {found}; "
+                        + "converting now would start the bot on an empty database. Pass "
+                        + $"--move-data {Path.GetRelativePath(checkout, Path.GetDirectoryName(found)!)} "
+                        + "to move that folder's files to the shared folder"
+                );
+            }
+
             notes.Add(
                 $"the database {database} does not exist yet; if the bot keeps it inside the "
                     + "checkout, pass --move-data FOLDER to move that folder's contents there"
@@ -245,6 +255,18 @@ public sealed partial class SlotConverter
             }
         );
     }
+
+    /// <summary>
+    /// Returns the file named <paramref name="name"/> in a folder of the checkout (one level
+    /// down, not in .git), or null. The top of the checkout cannot be moved with --move-data, so
+    /// it is not searched.
+    /// </summary>
+    private static string? FindInCheckout(string checkout, string name) =>
+        Directory
+            .EnumerateDirectories(checkout)
+            .Where(folder => Path.GetFileName(folder) != ".git")
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
 
     private static void MoveEntry(string from, string to)
     {

@@ -155,6 +155,45 @@ public class SlotConversionTests
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Convert_without_data_move_is_rejected()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var shared = Path.Combine(fixture.Deployment.Directory, "shared");
+        File.WriteAllText(fixture.ConfigPath, BlueGreenHarness.BlueGreenConfig(fixture, shared));
+
+        var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(
+            $"the database {shared}/bot.db does not exist, but the checkout has "
+                + $"{fixture.CheckoutPath}/data/bot.db",
+            run.Error
+        );
+        Assert.Contains("Pass --move-data data to move", run.Error);
+        Assert.Null(new FileInfo(fixture.CheckoutPath).LinkTarget);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Cut_short_conversion_names_the_slot()
+    {
+        await using var fixture = await DeploymentFixture.CreateAsync();
+        var checkout = fixture.CheckoutPath;
+        var blue = Path.Combine(checkout + "-slots", "blue");
+        // What a conversion killed between moving the checkout and making the link leaves.
+        Directory.CreateDirectory(checkout + "-slots");
+        Directory.Move(checkout, blue);
+
+        var run = await ShootyProcess.RunAsync(["status", "--config", fixture.ConfigPath]);
+        Directory.Move(blue, checkout);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{checkout} does not exist, but {blue} exists", run.Error);
+        Assert.Contains("a slot conversion was cut short", run.Error);
+        Assert.Contains($"`ln -sfn {blue} {checkout}`", run.Error);
+        Assert.Contains($"`mv {blue} {checkout}`", run.Error);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Convert_rejects_strategy_not_set()
     {
         await using var fixture = await DeploymentFixture.CreateAsync();
