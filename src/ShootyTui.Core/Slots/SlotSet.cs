@@ -47,6 +47,33 @@ public sealed class SlotSet(
         return live;
     }
 
+    /// <summary>
+    /// Returns the slot whose folder is the working directory of process <paramref name="pid"/>,
+    /// or null when it is in neither slot or cannot be read.
+    /// </summary>
+    public SlotColor? SlotOfProcess(int pid)
+    {
+        string? cwd;
+        try
+        {
+            cwd = new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return Enum.GetValues<SlotColor>()
+            .Cast<SlotColor?>()
+            .FirstOrDefault(slot =>
+                cwd is not null
+                && (cwd + "/").StartsWith(
+                    Layout.PathOf(slot!.Value) + "/",
+                    StringComparison.Ordinal
+                )
+            );
+    }
+
     /// <summary>Opens the checkout of <paramref name="slot"/>; the caller disposes it.</summary>
     public GitRepository Open(SlotColor slot) =>
         new(Layout.PathOf(slot), config.Bot.Remote, config.Bot.Branch, log, sshLogPath);

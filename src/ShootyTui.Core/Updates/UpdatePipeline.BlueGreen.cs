@@ -36,6 +36,21 @@ public sealed partial class UpdatePipeline
             return Refuse(request, head, head, e.Message).Result!;
         }
 
+        if (await RunningSlotAsync(ct) is { } running && running != live)
+        {
+            var head = git.HeadCommit;
+            return Refuse(
+                request,
+                head,
+                head,
+                $"the bot runs from slot {running.ToName()}, but the current link "
+                    + $"{slots.Layout.CurrentLink} points at slot {live.ToName()}, so preparing "
+                    + $"slot {running.ToName()} would change the code under the running bot; point "
+                    + $"the link back with `ln -sfn {slots.Layout.PathOf(running)} "
+                    + $"{slots.Layout.CurrentLink}` and update again"
+            ).Result!;
+        }
+
         Git.GitStatus status;
         using (var liveCheckout = slots.Open(live))
         {
@@ -83,6 +98,13 @@ public sealed partial class UpdatePipeline
         return config.Update.Overlap > TimeSpan.Zero && supervisor is IHandoverSupervisor handover
             ? await SwitchWithOverlapAsync(run, handover, ct)
             : await SwitchSlotsAsync(run, null, ct);
+    }
+
+    /// <summary>The slot the running bot's working directory is in, or null.</summary>
+    private async Task<SlotColor?> RunningSlotAsync(CancellationToken ct)
+    {
+        var state = await supervisor.GetStateAsync(ct);
+        return state is { Running: true, Pid: { } pid } ? Slots!.SlotOfProcess(pid) : null;
     }
 
     /// <summary>

@@ -215,6 +215,31 @@ public class BlueGreenUpdateTests
         Assert.DoesNotContain(steps, e => e.Step == "checkout" && e.Detail!.Contains("now at"));
     }
 
+    [Fact(Timeout = 120000)]
+    public async Task Link_moved_by_hand_is_refused()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var pid = await engine.BotPidAsync();
+        var blueCommit = engine.SlotCommit(SlotColor.Blue);
+        // The bot runs in slot blue; an operator points the link at green by hand.
+        engine.Deployment.Slots.Layout.PointAt(SlotColor.Green);
+
+        var result = await engine.UpdateAsync();
+
+        Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
+        Assert.Equal(UpdateStep.Preflight, result.FailedStep);
+        Assert.Contains(
+            "the bot runs from slot blue, but the current link "
+                + $"{engine.Fixture.CheckoutPath} points at slot green",
+            result.Message
+        );
+        Assert.Contains($"`ln -sfn {engine.SlotPath(SlotColor.Blue)} ", result.Message);
+        Assert.Equal(pid, await engine.BotPidAsync());
+        Assert.Equal(blueCommit, engine.SlotCommit(SlotColor.Blue));
+        Assert.Equal(SlotColor.Blue, engine.Deployment.Slots.SlotOfProcess(pid!.Value));
+        engine.Deployment.Slots.Layout.PointAt(SlotColor.Blue);
+    }
+
     /// <summary>Returns the index of the only line containing <paramref name="text"/>.</summary>
     internal static int IndexOf(IReadOnlyList<string> lines, string text)
     {
