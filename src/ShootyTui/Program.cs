@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ShootyTui.Cli;
 using ShootyTui.Core;
 
@@ -14,4 +15,9 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parse.InvokeAsync();
+// Ctrl-C and SIGTERM cancel the token that read-only commands pass on. By default the process
+// would also end 2 s later, which could cut an update in half. Commands under the update lock
+// ignore the token and finish or roll back, so the process waits for them.
+return await parse.InvokeAsync(
+    new InvocationConfiguration { ProcessTerminationTimeout = Timeout.InfiniteTimeSpan }
+);

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Opens the panel in tmux at 80x24, then sends it SIGNAL (TERM or HUP, as systemd or a dropped
-# SSH session would) and checks that it exits 0 and leaves the terminal's alternate screen,
+# SSH session would, or INT, as kill -INT would) and checks that it exits 0 and leaves the terminal's alternate screen,
 # so no panel remnants stay on the screen.
 #
 # Usage: signals.sh SIGNAL SHOOTY...   (for example: signals.sh TERM dotnet path/to/shooty.dll)
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
-  echo "usage: $0 TERM|HUP SHOOTY_COMMAND..." >&2
+  echo "usage: $0 TERM|HUP|INT SHOOTY_COMMAND..." >&2
   exit 2
 fi
 

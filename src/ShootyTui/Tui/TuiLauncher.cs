@@ -96,6 +96,10 @@ internal static class TuiLauncher
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             Close(context, app, window)
         );
+        // Ctrl-C reaches the panel as a key; SIGINT comes only from kill and closes it too.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+            Close(context, app, window)
+        );
         prepare(app);
         app.Run(window);
         return window.Background;

@@ -17,7 +17,8 @@ public static class ShootyProcess
         IReadOnlyDictionary<string, string>? environment = null,
         TimeSpan? timeout = null,
         string? workingDirectory = null,
-        bool bareEnvironment = false
+        bool bareEnvironment = false,
+        Func<Process, Task>? whileRunning = null
     )
     {
         var start = new ProcessStartInfo("dotnet")
@@ -52,6 +53,11 @@ public static class ShootyProcess
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        if (whileRunning is not null)
+        {
+            await whileRunning(process);
+        }
+
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(90));
         try
         {

@@ -49,6 +49,7 @@ public class TmuxDemoTests
     [Theory(Timeout = 180000)]
     [InlineData("TERM")]
     [InlineData("HUP")]
+    [InlineData("INT")]
     public async Task Panel_exits_cleanly_on_signal(string signal)
     {
         var (exitCode, report) = await RunScriptAsync("signals.sh", [signal], null);
