@@ -115,6 +115,20 @@ public sealed partial class UpdatePipeline
     {
         var slot = run.ToSlot!.Value;
         var path = Slots!.Layout.PathOf(slot);
+        if (!Directory.Exists(path))
+        {
+            var live = Slots.Layout.PathOf(run.FromSlot!.Value);
+            // A new clone has none of the old one's dependencies.
+            Slots.Store.SetInstalledCommit(slot, null);
+            throw new StepFailedException(
+                UpdateStep.Checkout,
+                $"slot {slot.ToName()} at {path} is missing; clone it again from the live slot "
+                    + $"with `git clone --origin {config.Bot.Remote} {live} {path}`, then point "
+                    + $"its remote at the live slot's: `git -C {path} remote set-url "
+                    + $"{config.Bot.Remote} \"$(git -C {live} remote get-url {config.Bot.Remote})\"`"
+            );
+        }
+
         using var checkout = Slots.Open(slot);
         var changed = false;
         await StepAsync(

@@ -216,6 +216,39 @@ public class BlueGreenUpdateTests
     }
 
     [Fact(Timeout = 120000)]
+    public async Task Missing_idle_slot_aborts_with_repair()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        var pid = await engine.BotPidAsync();
+        var green = engine.SlotPath(SlotColor.Green);
+        Directory.Delete(green, recursive: true);
+
+        var result = await engine.UpdateAsync();
+
+        Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
+        Assert.Equal(UpdateStep.Checkout, result.FailedStep);
+        Assert.Contains($"slot green at {green} is missing", result.Message);
+        Assert.Contains(
+            $"git clone --origin origin {engine.SlotPath(SlotColor.Blue)} {green}",
+            result.Message
+        );
+        Assert.Contains("kept running", result.Message);
+        Assert.Equal(pid, await engine.BotPidAsync());
+        Assert.Null(engine.Deployment.Journal.FindUnfinished());
+
+        // The two commands the message gives bring the slot back.
+        var blue = engine.SlotPath(SlotColor.Blue);
+        engine.Fixture.RunGit(blue, "clone", "--origin", "origin", blue, green);
+        var url = engine.Fixture.RunGit(blue, "remote", "get-url", "origin").Trim();
+        engine.Fixture.RunGit(green, "remote", "set-url", "origin", url);
+        var again = await engine.UpdateAsync();
+
+        Assert.True(again.Outcome == UpdateOutcome.Succeeded, again.Message);
+        Assert.Equal(SlotColor.Green, engine.Live());
+        Assert.True(engine.Deployment.Journal.Get(again.UpdateId!.Value)!.DependenciesChanged);
+    }
+
+    [Fact(Timeout = 120000)]
     public async Task Link_moved_by_hand_is_refused()
     {
         await using var engine = await BlueGreenHarness.StartAsync();
