@@ -106,7 +106,7 @@ public sealed partial class Deployment : IDisposable
 
     /// <summary>
     /// Opens <c>[bot] path</c>. When it is missing but its slots folder exists, a conversion
-    /// was cut short between moving the checkout and making the link, and the error says so.
+    /// was cut short between moving the checkout and making the link, and the error explains it.
     /// </summary>
     private static GitRepository OpenCheckout(
         ShootyConfig config,

@@ -49,12 +49,7 @@ internal sealed partial class ConfigBuilder
         }
 
         var heartbeat = config.Bot.HeartbeatFile;
-        var relative = Path.GetRelativePath(config.Bot.Path, heartbeat);
-        if (
-            relative == ".."
-            || relative.StartsWith("../", StringComparison.Ordinal)
-            || Path.IsPathRooted(relative)
-        )
+        if (!FolderPaths.IsInside(heartbeat, config.Bot.Path))
         {
             ErrorAtValue(
                 OverlapKey,

@@ -20,7 +20,7 @@ public sealed record UpdateConfig
     public required TimeSpan WaitForSessions { get; init; }
 
     /// <summary>
-    /// The longest the old and the new slot may run side by side in blue-green mode. Zero (the
+    /// The maximum time the old and the new slot may run side by side in blue-green mode. Zero (the
     /// default) stops the old slot before the new one starts, as a Discord bot needs, since two
     /// instances on one token answer everything twice.
     /// </summary>

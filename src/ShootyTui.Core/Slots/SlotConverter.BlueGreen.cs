@@ -166,14 +166,14 @@ public sealed partial class SlotConverter
         }
 
         var named = config.Bot.Environment.Values.Any(value =>
-            Path.IsPathRooted(value) && IsInside(shared, Path.GetFullPath(value))
+            Path.IsPathRooted(value) && FolderPaths.IsInside(shared, Path.GetFullPath(value))
         );
         return named ? null : shared;
     }
 
     private void RequireShared(string key, string? path)
     {
-        if (path is not null && IsInside(path, Layout.CurrentLink))
+        if (path is not null && FolderPaths.IsInside(path, Layout.CurrentLink))
         {
             throw new SlotException(
                 $"{key} {path} is inside [bot] path {Layout.CurrentLink}, but each slot has its "
@@ -187,7 +187,7 @@ public sealed partial class SlotConverter
     private Action PlanDataMove(string checkout, string moveData)
     {
         var source = Path.GetFullPath(moveData, checkout);
-        if (!IsInside(source, checkout))
+        if (!FolderPaths.IsInside(source, checkout))
         {
             throw new SlotException(
                 $"--move-data {moveData}: {source} is outside the checkout {checkout}; name a "

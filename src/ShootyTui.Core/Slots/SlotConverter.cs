@@ -199,12 +199,4 @@ public sealed partial class SlotConverter(
 
     private static string Name(UpdateStrategy strategy) =>
         strategy == UpdateStrategy.BlueGreen ? "blue-green" : "in-place";
-
-    private static bool IsInside(string path, string folder)
-    {
-        var relative = Path.GetRelativePath(folder, Path.GetFullPath(path));
-        return relative != ".."
-            && !relative.StartsWith("../", StringComparison.Ordinal)
-            && !Path.IsPathRooted(relative);
-    }
 }

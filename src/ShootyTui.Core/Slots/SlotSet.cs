@@ -63,15 +63,20 @@ public sealed class SlotSet(
             return null;
         }
 
-        return Enum.GetValues<SlotColor>()
-            .Cast<SlotColor?>()
-            .FirstOrDefault(slot =>
-                cwd is not null
-                && (cwd + "/").StartsWith(
-                    Layout.PathOf(slot!.Value) + "/",
-                    StringComparison.Ordinal
-                )
-            );
+        if (cwd is null)
+        {
+            return null;
+        }
+
+        foreach (var slot in Enum.GetValues<SlotColor>())
+        {
+            if (FolderPaths.IsInside(cwd, Layout.PathOf(slot)))
+            {
+                return slot;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Opens the checkout of <paramref name="slot"/>; the caller disposes it.</summary>

@@ -158,15 +158,15 @@ public sealed partial class UpdatePipeline(
             null,
             downtime
         );
-        var what = run.IsRollback ? "rollback" : "update";
-        Journal(run, UpdateStep.Finish, "succeeded", $"{what} recorded");
+        var runKind = run.IsRollback ? "rollback" : "update";
+        Journal(run, UpdateStep.Finish, "succeeded", $"{runKind} recorded");
         WriteChangelog(run);
         PruneBackups(run);
         var verb = run.IsRollback ? "rolled back" : "updated";
         var message =
             $"{verb} {Short(run.From)} -> {Short(run.To)} in {Seconds(run.Elapsed.Elapsed)}, "
             + $"downtime {Seconds(downtime ?? TimeSpan.Zero)}";
-        log.Information("{What} {UpdateId} succeeded: {Message}", what, run.Id, message);
+        log.Information("{RunKind} {UpdateId} succeeded: {Message}", runKind, run.Id, message);
         return new UpdateResult(
             run.Id,
             UpdateOutcome.Succeeded,

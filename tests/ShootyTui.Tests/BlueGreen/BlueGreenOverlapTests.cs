@@ -18,7 +18,7 @@ public class BlueGreenOverlapTests
                 .Replace("health_settle = \"1s\"", $"health_settle = \"{settle}\"");
 
     [Fact(Timeout = 120000)]
-    public async Task Old_slot_serves_until_new_slot_is_healthy()
+    public async Task Old_slot_serves_until_gate_passes()
     {
         await using var engine = await BlueGreenHarness.StartAsync(WithOverlap("60s"));
         var oldPid = await engine.BotPidAsync();
@@ -85,7 +85,7 @@ public class BlueGreenOverlapTests
     }
 
     [Fact(Timeout = 120000)]
-    public async Task Gate_failure_stops_both_and_restores_old_slot()
+    public async Task Failed_gate_restores_old_slot()
     {
         await using var engine = await BlueGreenHarness.StartAsync(WithOverlap("60s"));
         var from = engine.SlotCommit(SlotColor.Blue);

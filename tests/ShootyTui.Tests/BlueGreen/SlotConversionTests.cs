@@ -102,7 +102,7 @@ public class SlotConversionTests
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Dry_run_notes_shared_folder_not_given_to_bot()
+    public async Task Dry_run_notes_unnamed_shared_folder()
     {
         await using var fixture = await DeploymentFixture.CreateAsync();
         var shared = Path.Combine(fixture.Deployment.Directory, "shared");
@@ -265,7 +265,7 @@ public class SlotConversionTests
     }
 
     [Fact(Timeout = 180000)]
-    public async Task Failed_step_back_to_in_place_restores_slots()
+    public async Task Failed_in_place_step_restores_slots()
     {
         await using var engine = await BlueGreenHarness.StartAsync();
         var config = engine.Fixture.ConfigPath;
