@@ -15,9 +15,7 @@ if (parse.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-// Ctrl-C and SIGTERM cancel the token that read-only commands pass on. By default the process
-// would also end 2 s later, which could cut an update in half. Commands under the update lock
-// ignore the token and finish or roll back, so the process waits for them.
-return await parse.InvokeAsync(
-    new InvocationConfiguration { ProcessTerminationTimeout = Timeout.InfiniteTimeSpan }
-);
+// System.CommandLine's own signal handler is off. It blocks until the command returns, and
+// may run before the one that tells the operator an update goes on. Commands that change the
+// deployment hold the signals off themselves (FinishFirst), and every other command ends at once.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -9,6 +9,7 @@ internal static class AutoCommand
 {
     public static async Task<int> RunAsync(CliContext context, CancellationToken ct)
     {
+        using var finishFirst = FinishFirst.Hold(context, "shooty --auto");
         var result = await new AutoRun(context.Deployment).RunAsync(ct);
         foreach (var message in result.Messages)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ShootyTui.Core;
 using ShootyTui.Core.Updates;
 
@@ -27,8 +26,7 @@ internal static class Locked
             return ExitCodes.Deferred;
         }
 
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Explain);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Explain);
+        using var finishFirst = FinishFirst.Hold(context, purpose);
         var recovered = await context.Deployment.Pipeline.RecoverAsync(held, null, ct);
         if (recovered is not null)
         {
@@ -36,19 +34,5 @@ internal static class Locked
         }
 
         return await body(held);
-
-        void Explain(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            context.Log.Warning(
-                "{Signal} received during {Purpose}; finishing first",
-                signal.Signal,
-                purpose
-            );
-            Console.Error.WriteLine(
-                $"shooty: {purpose} goes on until it has finished or rolled back, so the bot "
-                    + "is never left half-updated"
-            );
-        }
     }
 }

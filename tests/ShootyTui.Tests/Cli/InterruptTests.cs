@@ -5,17 +5,20 @@ using ShootyTui.Tests.Support;
 namespace ShootyTui.Tests.Cli;
 
 /// <summary>
-/// Ctrl-C (SIGINT) or SIGTERM during <c>shooty update</c> must not cut the update in half: it
-/// goes on until it has finished or rolled back.
+/// Ctrl-C (SIGINT) or SIGTERM during <c>shooty update</c> or <c>shooty --auto</c> must not cut
+/// the update in half: it goes on until it has finished or rolled back.
 /// </summary>
 public class InterruptTests
 {
     [Theory(Timeout = 120000)]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Signal_during_update_lets_it_finish(string signal)
+    [InlineData("INT", "update")]
+    [InlineData("TERM", "update")]
+    [InlineData("TERM", "--auto")]
+    public async Task Signal_during_update_lets_it_finish(string signal, string command)
     {
-        await using var engine = await EngineHarness.StartAsync();
+        await using var engine = await EngineHarness.StartAsync(toml =>
+            toml.Replace("[update]\n", "[update]\nauto = true\n")
+        );
         var config = engine.Fixture.ConfigPath;
         // The signal comes when the health gate starts, and an 8 s settle keeps the update
         // running well past it, even when the test machine is slow to poll.
@@ -27,7 +30,9 @@ public class InterruptTests
         var journal = engine.Deployment.Journal;
 
         var run = await ShootyProcess.RunAsync(
-            ["--config", config, "update", "--yes"],
+            command == "update"
+                ? ["--config", config, "update", "--yes"]
+                : ["--config", config, command],
             whileRunning: async process =>
             {
                 await WaitForStepAsync(journal, "health_gate");
