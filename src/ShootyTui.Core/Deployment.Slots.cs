@@ -20,7 +20,7 @@ public sealed partial class Deployment
         }
         catch (SlotException e)
         {
-            Log.Warning(e, "Reading the current link {Link} failed", Slots.Layout.CurrentLink);
+            Log.Warning(e, "Reading the slot links of {Link} failed", Slots.Layout.BotPath);
             return null;
         }
     }

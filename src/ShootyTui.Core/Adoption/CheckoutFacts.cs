@@ -30,7 +30,7 @@ public sealed record CheckoutFacts
     /// </summary>
     public Finding<Configuration.UpdateStrategy>? Strategy { get; init; }
 
-    /// <summary>True when the checkout path is already the current link of two slots.</summary>
+    /// <summary>True when the checkout path is already a link to the live one of two slots.</summary>
     public bool SlotLink { get; init; }
 
     /// <summary>

@@ -89,30 +89,30 @@ public static partial class CheckoutInspector
 
     /// <summary>
     /// Recognizes the layout <c>shooty slots convert</c> makes: the checkout path is a link to
-    /// <c>PATH-slots/blue</c> or <c>PATH-slots/green</c>.
+    /// <c>PATH-slots/current</c>, which points at <c>PATH-slots/blue</c> or
+    /// <c>PATH-slots/green</c>.
     /// </summary>
     private static Finding<Configuration.UpdateStrategy>? FindSlotLink(string path)
     {
-        var target = new FileInfo(path).LinkTarget;
-        if (target is null)
+        var layout = Slots.SlotLayout.For(path);
+        Slots.SlotColor? live;
+        try
+        {
+            live = layout.ReadLink();
+        }
+        catch (Slots.SlotException)
         {
             return null;
         }
 
-        var resolved = System.IO.Path.GetFullPath(
-            target,
-            System.IO.Path.GetDirectoryName(path) ?? "/"
-        );
-        var slot = System.IO.Path.GetFileName(resolved);
-        var slots = System.IO.Path.GetDirectoryName(resolved);
-        if (slot is not ("blue" or "green") || slots != path + "-slots")
+        if (live is not { } slot)
         {
             return null;
         }
 
         return new Finding<Configuration.UpdateStrategy>(
             Configuration.UpdateStrategy.BlueGreen,
-            $"{path} is a link to {resolved}, a slot of a blue-green deployment"
+            $"{path} leads to {layout.PathOf(slot)}, the live slot of a blue-green deployment"
         );
     }
 

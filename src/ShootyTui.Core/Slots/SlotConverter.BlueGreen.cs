@@ -6,11 +6,11 @@ public sealed partial class SlotConverter
 {
     private void PlanToBlueGreen(List<Action> actions, List<string> notes, string? moveData)
     {
-        var checkout = Layout.CurrentLink;
+        var checkout = Layout.BotPath;
         if (Layout.IsConverted)
         {
             throw new SlotException(
-                $"{checkout} is already the current link of a blue-green deployment"
+                $"{checkout} is already the slot link of a blue-green deployment"
             );
         }
 
@@ -89,7 +89,8 @@ public sealed partial class SlotConverter
         );
         actions.Add(
             new Action(
-                $"make {checkout} the current link, pointing at slot blue",
+                $"point the link {Layout.CurrentLink} at slot blue, and make {checkout} a "
+                    + "link to it",
                 _ =>
                 {
                     Layout.PointAt(SlotColor.Blue);
@@ -97,11 +98,7 @@ public sealed partial class SlotConverter
                 },
                 () =>
                 {
-                    if (new FileInfo(checkout).LinkTarget is not null)
-                    {
-                        File.Delete(checkout);
-                    }
-
+                    Layout.RemoveLinks();
                     return Task.CompletedTask;
                 }
             )
@@ -173,10 +170,10 @@ public sealed partial class SlotConverter
 
     private void RequireShared(string key, string? path)
     {
-        if (path is not null && FolderPaths.IsInside(path, Layout.CurrentLink))
+        if (path is not null && FolderPaths.IsInside(path, Layout.BotPath))
         {
             throw new SlotException(
-                $"{key} {path} is inside [bot] path {Layout.CurrentLink}, but each slot has its "
+                $"{key} {path} is inside [bot] path {Layout.BotPath}, but each slot has its "
                     + "own checkout; set it to an absolute path in a shared folder outside it, "
                     + "pass that folder to the bot in [bot.environment] (for example DATA_DIR), "
                     + "and use --move-data to move the current files there"

@@ -4,7 +4,7 @@ public sealed partial class SlotConverter
 {
     private void PlanToInPlace(List<Action> actions, List<string> notes)
     {
-        var link = Layout.CurrentLink;
+        var link = Layout.BotPath;
         if (!Layout.IsConverted)
         {
             throw new SlotException(
@@ -18,7 +18,7 @@ public sealed partial class SlotConverter
         var idlePath = Layout.PathOf(idle);
         actions.Add(
             new Action(
-                $"remove the current link {link}",
+                $"remove the link {link}",
                 _ =>
                 {
                     File.Delete(link);
@@ -80,8 +80,8 @@ public sealed partial class SlotConverter
             new Action(
                 Directory.Exists(idlePath)
                     ? $"delete the idle slot {idle.ToName()} {idlePath} (a clone; its untracked "
-                        + $"files go too) and {Layout.SlotsDirectory}"
-                    : $"remove {Layout.SlotsDirectory}",
+                        + $"files go too), the link {Layout.CurrentLink} and {Layout.SlotsDirectory}"
+                    : $"remove the link {Layout.CurrentLink} and {Layout.SlotsDirectory}",
                 _ =>
                 {
                     if (Directory.Exists(idlePath))
@@ -89,6 +89,7 @@ public sealed partial class SlotConverter
                         Directory.Delete(idlePath, recursive: true);
                     }
 
+                    Layout.RemoveLinks();
                     DeleteIfEmpty(Layout.SlotsDirectory);
                     return Task.CompletedTask;
                 }

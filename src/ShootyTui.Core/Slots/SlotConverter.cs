@@ -5,7 +5,7 @@ namespace ShootyTui.Core.Slots;
 
 /// <summary>
 /// Converts a deployment between the in-place layout (<c>[bot] path</c> is the checkout) and the
-/// blue-green layout (<c>[bot] path</c> is the current link to one of two slots). The bot is
+/// blue-green layout (<c>[bot] path</c> is a link to the live one of two slots). The bot is
 /// stopped while files move and started again afterwards if it was running.
 /// </summary>
 /// <remarks>
@@ -69,7 +69,7 @@ public sealed partial class SlotConverter(
     )
     {
         var (actions, notes) = await BuildAsync(target, moveData, ct);
-        log.Information("Converting {Link} to {Target}", Layout.CurrentLink, Name(target));
+        log.Information("Converting {Link} to {Target}", Layout.BotPath, Name(target));
         for (var index = 0; index < actions.Count; index++)
         {
             var action = actions[index];

@@ -18,7 +18,7 @@ public sealed class SlotSet(
 
     public SlotStore Store { get; } = store;
 
-    /// <summary>True when <c>[bot] path</c> is the current link of two slots.</summary>
+    /// <summary>True when <c>[bot] path</c> is a link to the live one of two slots.</summary>
     public bool IsConverted => Layout.IsConverted;
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed class SlotSet(
     {
         var live = Layout.ReadLink()
             ?? throw new SlotException(
-                $"[update] strategy is \"blue-green\" but {Layout.CurrentLink} is not a slot "
+                $"[update] strategy is \"blue-green\" but {Layout.BotPath} is not a slot "
                     + "link yet; run `shooty slots convert --to blue-green --dry-run` to see "
                     + "the conversion"
             );
@@ -129,7 +129,7 @@ public sealed class SlotSet(
         }
         catch (SlotException e)
         {
-            log.Warning(e, "Reading the current link {Link} failed", Layout.CurrentLink);
+            log.Warning(e, "Reading the slot links of {Link} failed", Layout.BotPath);
             live = null;
         }
 

@@ -43,11 +43,10 @@ public sealed partial class UpdatePipeline
                 request,
                 head,
                 head,
-                $"the bot runs from slot {running.ToName()}, but the current link "
-                    + $"{slots.Layout.CurrentLink} points at slot {live.ToName()}, so preparing "
-                    + $"slot {running.ToName()} would change the code under the running bot; point "
-                    + $"the link back with `ln -sfn {slots.Layout.PathOf(running)} "
-                    + $"{slots.Layout.CurrentLink}` and update again"
+                $"the bot runs from slot {running.ToName()}, but {slots.Layout.BotPath} leads "
+                    + $"to slot {live.ToName()}, so preparing slot {running.ToName()} would change "
+                    + "the code under the running bot; point the link back with "
+                    + $"`{slots.Layout.RelinkCommand(running)}` and update again"
             ).Result!;
         }
 

@@ -19,7 +19,7 @@ internal static class InitCommand
         if (strategy == "in-place" && facts.SlotLink)
         {
             throw new UsageException(
-                $"{facts.Path} is the current link of a blue-green deployment, so --strategy "
+                $"{facts.Path} is the slot link of a blue-green deployment, so --strategy "
                     + "in-place does not fit it; leave the option out, or run `shooty slots "
                     + "convert --to in-place` with the existing config first"
             );

@@ -40,6 +40,20 @@ public sealed class InitTests : IDisposable
 
     private void MakeDatabase(string relative) => MakeDatabaseAt(Path.Combine(Checkout, relative));
 
+    /// <summary>
+    /// Moves the checkout into slot <paramref name="slot"/> of the layout that
+    /// <c>shooty slots convert</c> makes, and returns the path of the link to it.
+    /// </summary>
+    private string MakeSlotLink(TempDirectory root, string slot)
+    {
+        Directory.CreateDirectory(root.Combine("bot-slots"));
+        Directory.Move(Checkout, root.Combine("bot-slots", slot));
+        File.CreateSymbolicLink(root.Combine("bot-slots", "current"), slot);
+        var link = root.Combine("bot");
+        File.CreateSymbolicLink(link, "bot-slots/current");
+        return link;
+    }
+
     private static void MakeDatabaseAt(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -201,12 +215,8 @@ public sealed class InitTests : IDisposable
     public void Slot_link_is_read_as_blue_green(string slot, bool expected)
     {
         using var root = new TempDirectory();
+        var link = MakeSlotLink(root, slot);
         var slotPath = root.Combine("bot-slots", slot);
-        Directory.CreateDirectory(root.Combine("bot-slots"));
-        Directory.Move(Checkout, slotPath);
-        var link = root.Combine("bot");
-        File.CreateSymbolicLink(link, slotPath);
-
         MakeDatabaseAt(root.Combine("bot-data", "bot.db"));
 
         var facts = CheckoutInspector.Inspect(link, [_units.Path]);
@@ -218,7 +228,7 @@ public sealed class InitTests : IDisposable
         {
             var config = Load(facts);
             Assert.Equal(UpdateStrategy.BlueGreen, config.Update.Strategy);
-            Assert.Contains($"a link to {slotPath}, a slot", facts.Strategy!.Reason);
+            Assert.Contains($"leads to {slotPath}, the live slot", facts.Strategy!.Reason);
             Assert.Equal(root.Combine("bot-data", "bot.db"), config.Bot.Database);
             Assert.Equal(root.Combine("bot-data"), config.Bot.Environment["DATA_DIR"]);
             Assert.DoesNotContain("--move-data", ConfigWriter.Write(facts));
@@ -274,11 +284,7 @@ public sealed class InitTests : IDisposable
     public async Task In_place_on_slot_link_is_rejected()
     {
         using var root = new TempDirectory();
-        var slotPath = root.Combine("bot-slots", "blue");
-        Directory.CreateDirectory(root.Combine("bot-slots"));
-        Directory.Move(Checkout, slotPath);
-        var link = root.Combine("bot");
-        File.CreateSymbolicLink(link, slotPath);
+        var link = MakeSlotLink(root, "blue");
 
         var result = await ShootyProcess.RunAsync([
             "init",
@@ -294,13 +300,16 @@ public sealed class InitTests : IDisposable
             "--output",
             root.Combine("shooty.toml"),
         ]);
-        Directory.Move(slotPath, Checkout);
+        Directory.Move(root.Combine("bot-slots", "blue"), Checkout);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is the current link of a blue-green deployment", result.Error);
+        Assert.Contains("is the slot link of a blue-green deployment", result.Error);
         Assert.Contains("shooty slots convert --to in-place", result.Error);
         Assert.True(detected.ExitCode == 0, detected.Error);
-        Assert.Contains("strategy:   blue-green, " + link + " is a link to", detected.Output);
+        Assert.Contains(
+            $"strategy:   blue-green, {link} leads to {root.Combine("bot-slots", "blue")}",
+            detected.Output
+        );
         Assert.Contains("then run `shooty status`", detected.Output);
         Assert.DoesNotContain("slots convert", detected.Output);
     }

@@ -19,6 +19,10 @@ public class BlueGreenUpdateTests
         Assert.True(result.Outcome == UpdateOutcome.Succeeded, result.Message);
         Assert.Equal(SlotColor.Green, engine.Live());
         Assert.Equal(SlotColor.Green, engine.Deployment.Slots.Store.Live());
+        var layout = engine.Deployment.Slots.Layout;
+        Assert.Equal("green", new FileInfo(layout.CurrentLink).LinkTarget);
+        var checkoutName = Path.GetFileName(engine.Fixture.CheckoutPath);
+        Assert.Equal($"{checkoutName}-slots/current", new FileInfo(layout.BotPath).LinkTarget);
         Assert.Equal(result.ToCommit, engine.SlotCommit(SlotColor.Green));
         Assert.Equal(from, engine.SlotCommit(SlotColor.Blue));
         Assert.NotEqual(oldPid, await engine.BotPidAsync());
@@ -262,11 +266,13 @@ public class BlueGreenUpdateTests
         Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
         Assert.Equal(UpdateStep.Preflight, result.FailedStep);
         Assert.Contains(
-            "the bot runs from slot blue, but the current link "
-                + $"{engine.Fixture.CheckoutPath} points at slot green",
+            $"the bot runs from slot blue, but {engine.Fixture.CheckoutPath} leads to slot green",
             result.Message
         );
-        Assert.Contains($"`ln -sfn {engine.SlotPath(SlotColor.Blue)} ", result.Message);
+        Assert.Contains(
+            $"`ln -sfn blue {engine.Fixture.CheckoutPath}-slots/current`",
+            result.Message
+        );
         Assert.Equal(pid, await engine.BotPidAsync());
         Assert.Equal(blueCommit, engine.SlotCommit(SlotColor.Blue));
         Assert.Equal(SlotColor.Blue, engine.Deployment.Slots.SlotOfProcess(pid!.Value));

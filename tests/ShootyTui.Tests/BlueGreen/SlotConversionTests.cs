@@ -56,7 +56,8 @@ public class SlotConversionTests
         );
 
         Assert.Contains("converted", converted.Output);
-        Assert.Equal("bot-slots/blue", new FileInfo(checkout).LinkTarget);
+        Assert.Equal("bot-slots/current", new FileInfo(checkout).LinkTarget);
+        Assert.Equal("blue", new FileInfo(checkout + "-slots/current").LinkTarget);
         Assert.True(Directory.Exists(Path.Combine(checkout + "-slots", "green", ".git")));
         Assert.True(File.Exists(Path.Combine(shared, "bot.db")));
         Assert.False(File.Exists(Path.Combine(checkout + "-slots", "blue", "data", "bot.db")));
@@ -290,7 +291,8 @@ public class SlotConversionTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("conversion step failed: move the live slot blue", run.Error);
         Assert.Contains("step(s) done so far were undone", run.Error);
-        Assert.Equal("bot-slots/blue", new FileInfo(link).LinkTarget);
+        Assert.Equal("bot-slots/current", new FileInfo(link).LinkTarget);
+        Assert.Equal("blue", new FileInfo(slotsFolder + "/current").LinkTarget);
         Assert.True(Directory.Exists(Path.Combine(slotsFolder, "green", ".git")));
         var status = await RunStatusAsync(config);
         Assert.Equal("blue", status.GetProperty("live_slot").GetString());
