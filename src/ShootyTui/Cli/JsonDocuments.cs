@@ -16,7 +16,15 @@ public sealed record StatusJson(
 
     /// <summary>Both slots of a blue-green deployment; empty for in-place.</summary>
     public IReadOnlyList<SlotJson> Slots { get; init; } = [];
+
+    /// <summary>
+    /// The old slot's bot while it still runs beside the live one after an overlap handover;
+    /// null when there is none.
+    /// </summary>
+    public OutgoingJson? Outgoing { get; init; }
 }
+
+public sealed record OutgoingJson(int? Pid, string Detail);
 
 public sealed record SlotJson(string Name, string Path, string? Commit, bool Live, bool Ready);
 

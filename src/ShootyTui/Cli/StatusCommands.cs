@@ -45,6 +45,9 @@ internal static class StatusCommands
                         slot.Ready
                     ))
                     .ToList(),
+                Outgoing = report.Outgoing is { } oldSlot
+                    ? new OutgoingJson(oldSlot.Pid, oldSlot.Detail)
+                    : null,
             };
             Console.WriteLine(
                 JsonSerializer.Serialize(document, CliJsonContext.Default.StatusJson)

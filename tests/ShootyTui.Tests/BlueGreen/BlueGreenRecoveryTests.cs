@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ShootyTui.Core.Slots;
 using ShootyTui.Core.Updates;
 using ShootyTui.Tests.Support;
@@ -63,6 +64,19 @@ public class BlueGreenRecoveryTests
             handedOver,
             status.Output.Contains("the old slot still runs beside it (running, pid ")
         );
+        var json = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "status",
+            "--json",
+        ]);
+        var outgoing = JsonDocument.Parse(json.Output).RootElement.GetProperty("outgoing");
+        Assert.Equal(handedOver, outgoing.ValueKind == JsonValueKind.Object);
+        if (handedOver)
+        {
+            var pid = outgoing.GetProperty("pid").GetInt32();
+            Assert.Contains(pid, engine.ProcessesIn(SlotColor.Blue));
+        }
 
         var next = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "start"]);
 
