@@ -43,6 +43,67 @@ public static class ProcessTable
         return members;
     }
 
+    /// <summary>
+    /// Returns the live processes whose environment sets <paramref name="variable"/> to
+    /// <paramref name="value"/>. Processes of other users, whose environment cannot be read, are
+    /// left out.
+    /// </summary>
+    public static IReadOnlyList<ProcStat> FindByEnvironment(string variable, string value)
+    {
+        var entry = System.Text.Encoding.UTF8.GetBytes($"{variable}={value}\0");
+        var found = new List<ProcStat>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (
+                !int.TryParse(
+                    Path.GetFileName(directory),
+                    CultureInfo.InvariantCulture,
+                    out var pid
+                )
+            )
+            {
+                continue;
+            }
+
+            byte[] environment;
+            try
+            {
+                environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (HasEntry(environment, entry) && ProcStat.Read(pid) is { IsZombie: false } stat)
+            {
+                found.Add(stat);
+            }
+        }
+
+        return found;
+    }
+
+    // Entries are NUL-terminated, so a match must start the block or follow a NUL.
+    private static bool HasEntry(ReadOnlySpan<byte> environment, ReadOnlySpan<byte> entry)
+    {
+        var offset = 0;
+        while (offset < environment.Length)
+        {
+            var end = environment[offset..].IndexOf((byte)0);
+            var length = end < 0 ? environment.Length - offset : end + 1;
+            var candidate = environment.Slice(offset, length);
+            if (candidate.SequenceEqual(entry) || (end < 0 && candidate.SequenceEqual(entry[..^1])))
+            {
+                return true;
+            }
+
+            offset += length;
+        }
+
+        return false;
+    }
+
     /// <summary>Returns the random id the kernel chose at this boot.</summary>
     public static string ReadBootId() => File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim();
 

@@ -20,4 +20,11 @@ public interface IBotSupervisor
     /// </summary>
     /// <exception cref="SupervisorException">The bot could not be stopped.</exception>
     Task<StopResult> StopAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Tracks again a running bot that the supervisor found but no longer tracked, and returns
+    /// its state; null when there was none. Only the process supervisor can lose track.
+    /// </summary>
+    Task<BotProcessState?> AdoptAsync(CancellationToken ct) =>
+        Task.FromResult<BotProcessState?>(null);
 }

@@ -19,6 +19,12 @@ internal sealed partial class ProcessSupervisor
     )
     {
         var inspection = Inspect();
+        if (inspection.Untracked is not null)
+        {
+            Adopt(inspection);
+            return;
+        }
+
         if (inspection.State.Running)
         {
             _log.Information(
@@ -42,6 +48,7 @@ internal sealed partial class ProcessSupervisor
         var bootId = ProcessTable.ReadBootId();
         var startedAt = DateTimeOffset.UtcNow;
         var pid = await LaunchAsync(logFile, extraEnvironment, ct);
+        Updates.Failpoints.Hit("bot_launched");
 
         // The bot may already have exited. Its start ticks are then unknown, and 0 never
         // matches a live process, so the record marks the bot as gone.
@@ -66,6 +73,7 @@ internal sealed partial class ProcessSupervisor
     )
     {
         var environment = BotSupervisor.MergeEnvironment(options, extraEnvironment);
+        environment[MarkVariable] = MarkValue;
         if (!Directory.Exists(options.WorkingDirectory))
         {
             throw new SupervisorException(

@@ -31,10 +31,30 @@ internal sealed partial class ProcessSupervisor(
     /// <summary>The pid file's record, checked against <c>/proc</c>.</summary>
     /// <param name="Record">The pid record, when the file exists and is valid.</param>
     /// <param name="GroupToSignal">The bot's process group when it has live members that are
-    /// provably ours, or null when nothing may be signalled.</param>
-    private sealed record Inspection(PidRecord? Record, int? GroupToSignal, BotProcessState State);
+    /// provably ours (by the pid file or by the mark), or null when nothing may be signalled.</param>
+    private sealed record Inspection(PidRecord? Record, int? GroupToSignal, BotProcessState State)
+    {
+        /// <summary>The group leader of a bot no pid file tracks, found by its mark.</summary>
+        public ProcStat? Untracked { get; init; }
+    }
 
+    /// <summary>
+    /// Reads the pid file and checks it against <c>/proc</c>. For the bot's own pid file, a bot
+    /// that file does not track (it was lost, or shooty died before writing it) is found by its
+    /// mark and reported as running, so it is never started twice.
+    /// </summary>
     private Inspection Inspect()
+    {
+        var inspection = InspectRecord();
+        if (inspection.State.Running || pidFileName != PidFile.FileName)
+        {
+            return inspection;
+        }
+
+        return FindUntracked(inspection.Record) ?? inspection;
+    }
+
+    private Inspection InspectRecord()
     {
         PidRecord? record;
         try

@@ -5,7 +5,8 @@ namespace ShootyTui.Core.Updates;
 /// <summary>
 /// Crash points for recovery tests: when <c>SHOOTY_FAILPOINT</c> names a journal point such as
 /// <c>fast_forward:succeeded</c>, the process kills itself with SIGKILL right after writing that
-/// journal line, exactly as a power cut or <c>kill -9</c> would end it.
+/// journal line, exactly as a power cut or <c>kill -9</c> would end it. <c>bot_launched</c> is
+/// the moment after the process supervisor starts the bot and before it writes the pid file.
 /// </summary>
 public static class Failpoints
 {
@@ -13,9 +14,12 @@ public static class Failpoints
 
     private static readonly string? Armed = Environment.GetEnvironmentVariable(Variable);
 
-    public static void Hit(UpdateStep step, string phase)
+    public static void Hit(UpdateStep step, string phase) => Hit($"{step.ToName()}:{phase}");
+
+    /// <summary>Kills the process when <c>SHOOTY_FAILPOINT</c> names <paramref name="point"/>.</summary>
+    public static void Hit(string point)
     {
-        if (Armed is null || Armed != $"{step.ToName()}:{phase}")
+        if (Armed is null || Armed != point)
         {
             return;
         }

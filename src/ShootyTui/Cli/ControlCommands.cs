@@ -56,7 +56,14 @@ internal static class ControlCommands
         var before = await deployment.Supervisor.GetStateAsync(ct);
         if (before.Running)
         {
-            Console.WriteLine($"{context.Config.Bot.Name} is already running, pid {before.Pid}");
+            var adopted = await deployment.Supervisor.AdoptAsync(ct);
+            Console.WriteLine(
+                adopted is null
+                    ? $"{context.Config.Bot.Name} is already running, pid {before.Pid}"
+                    : $"{context.Config.Bot.Name} is already running, pid {before.Pid}, but "
+                        + "shooty had lost track of it (its pid file was missing); it is tracked "
+                        + "again"
+            );
             return ExitCodes.Success;
         }
 

@@ -150,33 +150,7 @@ public sealed class BlueGreenHarness : IAsyncDisposable
     /// Returns the ids of live processes whose working directory is inside the slot, that is,
     /// the bot processes of that slot.
     /// </summary>
-    public IReadOnlyList<int> ProcessesIn(SlotColor slot)
-    {
-        var root = Path.GetFullPath(SlotPath(slot)) + "/";
-        var found = new List<int>();
-        foreach (var entry in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cwd = new DirectoryInfo(Path.Combine(entry, "cwd")).LinkTarget;
-                if (cwd is not null && (cwd + "/").StartsWith(root, StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process exited or belongs to someone else.
-            }
-        }
-
-        return found;
-    }
+    public IReadOnlyList<int> ProcessesIn(SlotColor slot) => BotProcesses.In(SlotPath(slot));
 
     /// <summary>The bot's log from <paramref name="offset"/> on, one entry per line.</summary>
     public IReadOnlyList<string> BotLogSince(long offset)
