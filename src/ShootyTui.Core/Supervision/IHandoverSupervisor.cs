@@ -23,4 +23,11 @@ public interface IHandoverSupervisor : IBotSupervisor
     /// </summary>
     /// <exception cref="SupervisorException">It could not be stopped.</exception>
     Task<StopResult> StopOutgoingAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Undoes a handover: the outgoing bot becomes the bot again. Returns its state, with
+    /// <see cref="BotProcessState.Running"/> false when it had gone (its record is then deleted).
+    /// </summary>
+    /// <exception cref="SupervisorException">A bot already runs under the main record.</exception>
+    Task<BotProcessState> TakeBackAsync(CancellationToken ct);
 }

@@ -35,4 +35,29 @@ internal sealed partial class ProcessSupervisor
         Outgoing.GetStateAsync(ct);
 
     public Task<StopResult> StopOutgoingAsync(CancellationToken ct) => Outgoing.StopAsync(ct);
+
+    public async Task<BotProcessState> TakeBackAsync(CancellationToken ct)
+    {
+        var outgoingPath = Path.Combine(options.StateDirectory, PidFile.OutgoingFileName);
+        var outgoing = await Outgoing.GetStateAsync(ct);
+        if (!outgoing.Running)
+        {
+            PidFile.Delete(outgoingPath);
+            return outgoing;
+        }
+
+        var current = InspectRecord();
+        if (current.State.Running)
+        {
+            throw new SupervisorException(
+                $"Both the outgoing bot ({outgoing.Detail}) and a new one "
+                    + $"({current.State.Detail}) run; stop one of them with `kill PID` and run "
+                    + "`shooty start`."
+            );
+        }
+
+        File.Move(outgoingPath, PidFilePath, overwrite: true);
+        _log.Information("Took the outgoing bot back ({Detail}); it serves on", outgoing.Detail);
+        return outgoing;
+    }
 }

@@ -24,7 +24,7 @@ public class BlueGreenRecoveryTests
 
     [Theory(Timeout = 180000)]
     [InlineData("backup:succeeded", UpdateOutcome.Aborted, SlotColor.Blue)]
-    [InlineData("switch:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
+    [InlineData("switch:succeeded", UpdateOutcome.Aborted, SlotColor.Blue)]
     [InlineData("start:succeeded", UpdateOutcome.RolledBack, SlotColor.Blue)]
     [InlineData("health_gate:succeeded", UpdateOutcome.Succeeded, SlotColor.Green)]
     public Task Killed_overlap_is_recovered_by_next_command(
@@ -43,6 +43,7 @@ public class BlueGreenRecoveryTests
         await using var engine = await BlueGreenHarness.StartAsync(edit);
         var from = engine.SlotCommit(SlotColor.Blue);
         var playersBefore = engine.Count("players");
+        var oldPid = await engine.BotPidAsync();
 
         var killed = await ShootyProcess.RunAsync(
             ["--config", engine.Fixture.ConfigPath, "update", "--yes"],
@@ -54,6 +55,7 @@ public class BlueGreenRecoveryTests
         );
         var interrupted = engine.Deployment.Journal.FindUnfinished();
         Assert.NotNull(interrupted);
+        var ticksAtKill = engine.Count("ticks");
         var status = await ShootyProcess.RunAsync([
             "--config",
             engine.Fixture.ConfigPath,
@@ -95,5 +97,12 @@ public class BlueGreenRecoveryTests
         Assert.True(engine.Count("players") >= playersBefore, "shared players were lost");
         Assert.Empty(engine.ProcessesIn(live.Other()));
         Assert.False(File.Exists(BlueGreenOverlapTests.OutgoingPidFile(engine)));
+        if (edit is not null && failpoint == "switch:succeeded")
+        {
+            // The new slot never started: the old one served on and nothing was restored.
+            Assert.Equal(oldPid, await engine.BotPidAsync());
+            Assert.True(engine.Count("ticks") >= ticksAtKill, "the old slot's writes were lost");
+            Assert.Contains("the database was not restored", next.Output);
+        }
     }
 }
