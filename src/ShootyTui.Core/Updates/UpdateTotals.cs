@@ -3,6 +3,8 @@ namespace ShootyTui.Core.Updates;
 /// <summary>
 /// Aggregates over finished updates: how often they succeed and how long the bot was down.
 /// </summary>
+/// <param name="ManualRollbacks">Runs of <c>shooty rollback</c>, which are planned work and
+/// count in none of the other totals.</param>
 public sealed record UpdateTotals(
     int Attempts,
     int Succeeded,
@@ -11,14 +13,16 @@ public sealed record UpdateTotals(
     int Refused,
     double SuccessRate,
     double? MeanDowntimeMs,
-    long? WorstDowntimeMs
+    long? WorstDowntimeMs,
+    int ManualRollbacks
 )
 {
     public static UpdateTotals From(IEnumerable<UpdateRecord> records)
     {
         var finished = records.Where(record => record.Outcome is not null).ToList();
+        var updates = finished.Where(record => record.Trigger != "rollback").ToList();
         // A refusal in preflight never touched the bot, so it is not an attempt.
-        var attempted = finished
+        var attempted = updates
             .Where(record =>
                 record.Outcome != UpdateOutcome.Aborted
                 || record.FailedStep != UpdateStep.Preflight.ToName()
@@ -36,10 +40,11 @@ public sealed record UpdateTotals(
             RollbackFailed: attempted.Count(record =>
                 record.Outcome == UpdateOutcome.RollbackFailed
             ),
-            Refused: finished.Count - attempted.Count,
+            Refused: updates.Count - attempted.Count,
             SuccessRate: attempted.Count == 0 ? 0 : (double)succeeded / attempted.Count,
             MeanDowntimeMs: downtimes.Count == 0 ? null : downtimes.Average(),
-            WorstDowntimeMs: downtimes.Count == 0 ? null : downtimes.Max()
+            WorstDowntimeMs: downtimes.Count == 0 ? null : downtimes.Max(),
+            ManualRollbacks: finished.Count - updates.Count
         );
     }
 }

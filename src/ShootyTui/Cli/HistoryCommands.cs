@@ -43,7 +43,8 @@ internal static class HistoryCommands
                             step.MaxMs
                         ))
                         .ToList(),
-                    UnattendedToJson(metrics.LastUnattended)
+                    UnattendedToJson(metrics.LastUnattended),
+                    totals.ManualRollbacks
                 )
             );
             Console.WriteLine(
@@ -73,6 +74,11 @@ internal static class HistoryCommands
             $"{totals.Attempts} attempt(s): {totals.Succeeded} succeeded, {totals.RolledBack} rolled "
                 + $"back, {totals.RollbackFailed} rollback failed; success rate "
                 + $"{totals.SuccessRate:P0}"
+                + (
+                    totals.ManualRollbacks > 0
+                        ? $"; {totals.ManualRollbacks} `shooty rollback` run(s), not counted"
+                        : ""
+                )
         );
         Console.WriteLine(
             $"downtime: mean {Milliseconds(totals.MeanDowntimeMs)}, worst "

@@ -75,7 +75,8 @@ public sealed record TotalsJson(
     int Rollbacks,
     double? MeanTimeToRecoverMs,
     IReadOnlyList<StepDurationJson> StepDurations,
-    UnattendedJson LastUnattendedRun
+    UnattendedJson LastUnattendedRun,
+    int ManualRollbacks
 );
 
 public sealed record StepDurationJson(string Step, int Count, double MeanMs, long MaxMs);

@@ -21,12 +21,26 @@ public class UpdateMetricsTests
         RolledBack(journal, "auto", T0.AddDays(2), rollbackMs: 6000, downtimeMs: 9000);
         RolledBack(journal, "webhook", T0.AddDays(3), rollbackMs: 2000, downtimeMs: 3000);
         Refused(journal, "auto", T0.AddDays(4));
+        // `shooty rollback` is planned work, not an update: it is counted on its own.
+        var manual = journal.Begin("rollback", "b", "a", T0.AddDays(5));
+        journal.Finish(
+            manual,
+            UpdateOutcome.Succeeded,
+            T0.AddDays(5).AddMinutes(1),
+            null,
+            null,
+            null,
+            TimeSpan.FromMilliseconds(1000)
+        );
         new Settings(database).Set(AutoRun.LastRunKey, "2025-03-05T02:00:00.000Z");
 
         var metrics = UpdateMetrics.Read(database, journal);
 
         Assert.Equal(4, metrics.Totals.Attempts);
+        Assert.Equal(2, metrics.Totals.Succeeded);
         Assert.Equal(0.5, metrics.Totals.SuccessRate);
+        Assert.Equal(1, metrics.Totals.Refused);
+        Assert.Equal(1, metrics.Totals.ManualRollbacks);
         Assert.Equal(2, metrics.Rollbacks);
         Assert.Equal(4500, metrics.Totals.MeanDowntimeMs);
         Assert.Equal(9000, metrics.Totals.WorstDowntimeMs);

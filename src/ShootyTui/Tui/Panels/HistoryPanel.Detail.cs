@@ -47,7 +47,8 @@ internal sealed partial class HistoryPanel
         yield return $"downtime mean {Milliseconds(totals.MeanDowntimeMs)}, worst "
             + Milliseconds(totals.WorstDowntimeMs);
         yield return $"{metrics.Rollbacks} rollback(s), mean time to recover "
-            + Milliseconds(metrics.MeanTimeToRecoverMs);
+            + Milliseconds(metrics.MeanTimeToRecoverMs)
+            + (totals.ManualRollbacks > 0 ? $"; {totals.ManualRollbacks} manual" : "");
         var unattended = metrics.LastUnattended;
         var run = unattended.LastRunAt is { } at ? Format.Local(at) : "never";
         var update = unattended.LastUpdateId is { } id
