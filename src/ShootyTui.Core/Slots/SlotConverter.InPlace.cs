@@ -2,7 +2,9 @@ namespace ShootyTui.Core.Slots;
 
 public sealed partial class SlotConverter
 {
-    private void PlanToInPlace(List<Action> actions, List<string> notes)
+    /// <param name="afterStart">Steps that run once the bot has started again: the deletion of
+    /// the idle clone, which cannot be undone, so a failed start can still undo everything.</param>
+    private void PlanToInPlace(List<Action> actions, List<Action> afterStart, List<string> notes)
     {
         var link = Layout.BotPath;
         if (!Layout.IsConverted)
@@ -75,8 +77,7 @@ public sealed partial class SlotConverter
             )
         );
 
-        // Deleting the idle clone cannot be undone, so it comes after every step that can.
-        actions.Add(
+        afterStart.Add(
             new Action(
                 Directory.Exists(idlePath)
                     ? $"delete the idle slot {idle.ToName()} {idlePath} (a clone; its untracked "

@@ -109,6 +109,7 @@ public sealed partial class SlotConverter(
         }
 
         var actions = new List<Action>();
+        var afterStart = new List<Action>();
         var notes = new List<string>();
         var state = await supervisor.GetStateAsync(ct);
         if (state.Running)
@@ -137,7 +138,7 @@ public sealed partial class SlotConverter(
                 );
             }
 
-            PlanToInPlace(actions, notes);
+            PlanToInPlace(actions, afterStart, notes);
         }
 
         if (state.Running)
@@ -151,6 +152,7 @@ public sealed partial class SlotConverter(
             );
         }
 
+        actions.AddRange(afterStart);
         return (actions, notes);
     }
 

@@ -87,6 +87,13 @@ public class SlotConversionTests
         var back = await RunAsync("slots", "convert", "--config", config, "--to", "in-place");
 
         Assert.Contains("converted", back.Output);
+        // The idle clone goes only once the bot runs again, so a failed start can be undone.
+        Assert.Contains("start the bot again", back.Output);
+        Assert.True(
+            back.Output.IndexOf("start the bot again", StringComparison.Ordinal)
+                < back.Output.IndexOf("delete the idle slot green", StringComparison.Ordinal),
+            back.Output
+        );
         Assert.Null(new FileInfo(checkout).LinkTarget);
         Assert.True(Directory.Exists(Path.Combine(checkout, ".git")));
         Assert.False(Directory.Exists(checkout + "-slots"));
