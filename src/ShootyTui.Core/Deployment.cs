@@ -192,6 +192,25 @@ public sealed partial class Deployment : IDisposable
     public Task StartBotAsync(CancellationToken ct) =>
         Supervisor.StartAsync(Pipeline.ExtraEnvironment(), ct);
 
+    /// <summary>
+    /// Returns the processes in the bot's folder or slots that look like the bot but were not
+    /// started by shooty. Only the process supervisor is checked.
+    /// </summary>
+    public static IReadOnlyList<Lookalike> FindLookalikes(ShootyConfig config)
+    {
+        if (config.Bot.Supervisor != SupervisorKind.Process || config.Bot.Start is not { } start)
+        {
+            return [];
+        }
+
+        var layout = SlotLayout.For(config);
+        return BotLookalikes.Find(
+            [config.Bot.Path, layout.SlotsDirectory],
+            start,
+            ProcessSupervisor.MarkVariable
+        );
+    }
+
     /// <summary>Returns the active sessions the heartbeat reports, or 0 when it reports none.</summary>
     public int ActiveSessions() =>
         HeartbeatReader.Read(Config.Bot.HeartbeatFile)?.ActiveSessions ?? 0;

@@ -20,19 +20,8 @@ public static class ProcessTable
     public static IReadOnlyList<ProcStat> FindGroupMembers(int pgid)
     {
         var members = new List<ProcStat>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in Pids())
         {
-            if (
-                !int.TryParse(
-                    Path.GetFileName(directory),
-                    CultureInfo.InvariantCulture,
-                    out var pid
-                )
-            )
-            {
-                continue;
-            }
-
             var stat = ProcStat.Read(pid);
             if (stat is { IsZombie: false } && stat.ProcessGroupId == pgid)
             {
@@ -52,23 +41,12 @@ public static class ProcessTable
     {
         var entry = System.Text.Encoding.UTF8.GetBytes($"{variable}={value}\0");
         var found = new List<ProcStat>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in Pids())
         {
-            if (
-                !int.TryParse(
-                    Path.GetFileName(directory),
-                    CultureInfo.InvariantCulture,
-                    out var pid
-                )
-            )
-            {
-                continue;
-            }
-
             byte[] environment;
             try
             {
-                environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
+                environment = File.ReadAllBytes($"/proc/{pid}/environ");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -102,6 +80,25 @@ public static class ProcessTable
         }
 
         return false;
+    }
+
+    /// <summary>Returns the ids of the processes that exist now.</summary>
+    public static IEnumerable<int> Pids()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (
+                int.TryParse(
+                    Path.GetFileName(directory),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var pid
+                )
+            )
+            {
+                yield return pid;
+            }
+        }
     }
 
     /// <summary>Returns the random id the kernel chose at this boot.</summary>

@@ -67,6 +67,25 @@ internal static class ControlCommands
             return ExitCodes.Success;
         }
 
+        if (Deployment.FindLookalikes(context.Config) is { Count: > 0 } lookalikes)
+        {
+            var pids = string.Join(' ', lookalikes.Select(lookalike => lookalike.Pid));
+            await Console.Error.WriteLineAsync(
+                $"shooty: not starting {context.Config.Bot.Name}: "
+                    + string.Join(
+                        ", ",
+                        lookalikes.Select(lookalike =>
+                            $"pid {lookalike.Pid} (`{lookalike.CommandLine}`)"
+                        )
+                    )
+                    + $" runs in {context.Config.Bot.Path} but was not started by shooty. It is "
+                    + "probably the bot, started by hand, in screen or by an old unit, and a "
+                    + $"second one would run on the same token. Stop it (`kill {pids}`), then "
+                    + "run `shooty start` again"
+            );
+            return ExitCodes.Failed;
+        }
+
         var started = deployment.Time.GetUtcNow();
         await deployment.StartBotAsync(ct);
         var gate = await HealthGate.WaitAsync(

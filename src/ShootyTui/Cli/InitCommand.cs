@@ -40,7 +40,7 @@ internal static class InitCommand
         var text = ConfigWriter.Write(facts);
 
         // The file must load as it is written; a mistake here is a bug, not the operator's.
-        ConfigLoader.Parse(text, "shooty.toml (generated)", environment);
+        var config = ConfigLoader.Parse(text, "shooty.toml (generated)", environment);
         if (output == "-")
         {
             Console.Write(text);
@@ -66,6 +66,14 @@ internal static class InitCommand
         if (facts.SlotLink)
         {
             Console.WriteLine($"  strategy:   blue-green, {facts.Strategy!.Reason}");
+        }
+
+        foreach (var lookalike in Deployment.FindLookalikes(config))
+        {
+            Console.WriteLine(
+                $"  running:    pid {lookalike.Pid} (`{lookalike.CommandLine}`) was not started by "
+                    + "shooty; stop it before `shooty start`, or the bot runs twice"
+            );
         }
 
         if (facts.Strategy is null || facts.SlotLink)

@@ -12,19 +12,9 @@ internal static class ProcessScan
     public static IReadOnlyList<int> FindByArgument(string argument)
     {
         var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in ProcessTable.Pids())
         {
-            if (
-                !int.TryParse(
-                    Path.GetFileName(directory),
-                    CultureInfo.InvariantCulture,
-                    out var pid
-                )
-            )
-            {
-                continue;
-            }
-
+            var directory = $"/proc/{pid}";
             string[] argv;
             try
             {

@@ -11,13 +11,9 @@ public static class BotProcesses
     {
         var root = Path.GetFullPath(folder).TrimEnd('/') + "/";
         var found = new List<int>();
-        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in ShootyTui.Core.Processes.ProcessTable.Pids())
         {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid))
-            {
-                continue;
-            }
-
+            var entry = $"/proc/{pid}";
             try
             {
                 var cwd = new DirectoryInfo(Path.Combine(entry, "cwd")).LinkTarget;

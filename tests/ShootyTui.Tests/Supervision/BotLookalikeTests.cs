@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using ShootyTui.Core.Supervision;
+using ShootyTui.Tests.Support;
+using Xunit;
+
+namespace ShootyTui.Tests.Supervision;
+
+/// <summary>
+/// A bot started by hand in the checkout (in screen, with nohup, by an old unit) is seen, so
+/// shooty never starts a second one on the same token.
+/// </summary>
+public sealed class BotLookalikeTests
+{
+    [Theory]
+    [InlineData("exec .venv/bin/python3 bot.py", "python")]
+    [InlineData("python3.11 -m shootybot", "python")]
+    [InlineData("LOG_LEVEL=debug nohup node index.js", "node")]
+    [InlineData("./run.sh --fast", "run.sh")]
+    [InlineData("   ", null)]
+    public void ProgramOf_reads_the_interpreter(string start, string? expected) =>
+        Assert.Equal(expected, BotLookalikes.ProgramOf(start));
+
+    [Fact(Timeout = 120000)]
+    public async Task Start_refuses_beside_a_hand_run_bot()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        await engine.Deployment.Supervisor.StopAsync(default);
+        var config = engine.Fixture.ConfigPath;
+        using var handRun = StartSleeper(engine.Fixture.CheckoutPath);
+
+        var refused = await ShootyProcess.RunAsync(["--config", config, "start"]);
+        var pidAfterRefusal = await engine.BotPidAsync();
+        handRun.Kill();
+        await handRun.WaitForExitAsync();
+        var started = await ShootyProcess.RunAsync(["--config", config, "start"]);
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"pid {handRun.Id} (`", refused.Error);
+        Assert.Contains("python3 -c import time", refused.Error);
+        Assert.Contains("was not started by shooty", refused.Error);
+        Assert.Contains($"`kill {handRun.Id}`", refused.Error);
+        Assert.Null(pidAfterRefusal);
+        Assert.True(started.ExitCode == 0, started.Output + started.Error);
+        Assert.NotNull(await engine.BotPidAsync());
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Own_bot_is_no_lookalike()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+
+        var found = ShootyTui.Core.Deployment.FindLookalikes(engine.Config);
+
+        Assert.NotNull(await engine.BotPidAsync());
+        Assert.Empty(found);
+    }
+
+    [Fact(Timeout = 60000)]
+    public async Task Init_names_a_hand_run_bot()
+    {
+        using var git = new GitFixture(
+            new Dictionary<string, string?> { ["bot.py"] = "print('bot')\n" }
+        );
+        using var output = new TempDirectory();
+        using var handRun = StartSleeper(git.DeployPath);
+
+        var init = await ShootyProcess.RunAsync([
+            "init",
+            git.DeployPath,
+            "--output",
+            output.Combine("shooty.toml"),
+        ]);
+        handRun.Kill();
+
+        Assert.True(init.ExitCode == 0, init.Error);
+        Assert.Contains($"  running:    pid {handRun.Id} (`", init.Output);
+        Assert.Contains("python3 -c import time", init.Output);
+        Assert.Contains("stop it before `shooty start`", init.Output);
+    }
+
+    /// <summary>Starts a python process in <paramref name="folder"/>, as a bot run by hand.</summary>
+    private static Process StartSleeper(string folder)
+    {
+        var start = new ProcessStartInfo("python3") { WorkingDirectory = folder };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("import time; time.sleep(120)");
+        return Process.Start(start)!;
+    }
+}
