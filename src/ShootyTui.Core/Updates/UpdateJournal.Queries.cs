@@ -21,13 +21,6 @@ public sealed partial class UpdateJournal
     public IReadOnlyList<UpdateRecord> List(int limit) =>
         Query($"SELECT {UpdateColumns} FROM updates ORDER BY id DESC LIMIT {Math.Max(limit, 0)}");
 
-    public UpdateRecord? LastSucceeded() =>
-        Query(
-                $"SELECT {UpdateColumns} FROM updates WHERE outcome = 'succeeded' "
-                    + "ORDER BY id DESC LIMIT 1"
-            )
-            .FirstOrDefault();
-
     /// <summary>Returns the backup ids of successful updates, which retention never deletes.</summary>
     public IReadOnlySet<long> SucceededBackupIds(int newest)
     {

@@ -25,20 +25,7 @@ public sealed partial class UpdatePipeline
         var current = checkout.HeadCommit;
         if (toCommit is null)
         {
-            var last = journal.LastSucceeded()
-                ?? throw new RollbackException(
-                    "no successful update is recorded, so there is nothing to roll back; "
-                        + "name a commit with --to COMMIT"
-                );
-            if (last.ToCommit != current)
-            {
-                throw new RollbackException(
-                    $"HEAD is {Short(current)}, not {Short(last.ToCommit)} that the last update "
-                        + "installed (the checkout changed by hand?); name the target with --to COMMIT"
-                );
-            }
-
-            return new RollbackPlan(current, last.FromCommit, last.BackupId, last.Id);
+            return PlanUndoOfUpdate(current);
         }
 
         var target = checkout.ResolveCommit(toCommit);
@@ -48,6 +35,52 @@ public sealed partial class UpdatePipeline
                 record.Outcome == UpdateOutcome.Succeeded && record.FromCommit == target
             );
         return new RollbackPlan(current, target, update?.BackupId, update?.Id);
+    }
+
+    /// <summary>
+    /// Plans the undo of the update that installed <paramref name="current"/>. After a
+    /// <c>shooty rollback</c>, that is an earlier update, so a second rollback goes further back
+    /// and never forward again.
+    /// </summary>
+    private RollbackPlan PlanUndoOfUpdate(string current)
+    {
+        var succeeded = journal
+            .List(10_000)
+            .Where(record => record.Outcome == UpdateOutcome.Succeeded)
+            .ToList();
+        var updates = succeeded.Where(record => record.Trigger != "rollback").ToList();
+        if (updates.Count == 0)
+        {
+            throw new RollbackException(
+                "no successful update is recorded, so there is nothing to roll back; name a "
+                    + "commit with --to COMMIT"
+            );
+        }
+
+        if (updates.FirstOrDefault(record => record.ToCommit == current) is { } installed)
+        {
+            return new RollbackPlan(
+                current,
+                installed.FromCommit,
+                installed.BackupId,
+                installed.Id
+            );
+        }
+
+        if (succeeded[0] is { Trigger: "rollback", ToCommit: var back } rollback && back == current)
+        {
+            throw new RollbackException(
+                $"the last run was `shooty rollback` #{rollback.Id} to {Short(current)}, and no "
+                    + "earlier update installed that commit, so there is nothing older to go "
+                    + $"back to; name a commit with --to COMMIT (--to {Short(rollback.FromCommit)} "
+                    + "undoes that rollback)"
+            );
+        }
+
+        throw new RollbackException(
+            $"HEAD is {Short(current)}, not {Short(updates[0].ToCommit)} that the last update "
+                + "installed (the checkout changed by hand?); name the target with --to COMMIT"
+        );
     }
 
     /// <summary>

@@ -217,6 +217,12 @@ public class BlueGreenUpdateTests
         Assert.Contains(steps, e => e.Step == "smoke_test" && e.Phase == "skipped");
         Assert.Contains(steps, e => e.Step == "restore" && e.Phase == "succeeded");
         Assert.DoesNotContain(steps, e => e.Step == "checkout" && e.Detail!.Contains("now at"));
+        // A second rollback never goes forward to the version just rolled back.
+        var again = Assert.Throws<RollbackException>(() =>
+            engine.Deployment.Pipeline.PlanRollback(null)
+        );
+        Assert.Contains("the last run was `shooty rollback`", again.Message);
+        Assert.Contains($"--to {update.ToCommit[..7]}", again.Message);
     }
 
     [Fact(Timeout = 120000)]

@@ -48,6 +48,31 @@ public class RollbackCommandTests
         Assert.DoesNotContain("update recorded", run.Output);
     }
 
+    [Fact(Timeout = 180000)]
+    public async Task Second_rollback_goes_further_back()
+    {
+        await using var engine = await EngineHarness.StartAsync();
+        var first = engine.Deployment.Git.HeadCommit;
+        var one = await engine.UpdateAsync();
+        Assert.Equal(UpdateOutcome.Succeeded, one.Outcome);
+        await engine.Fixture.PushAsync(
+            "Add a note",
+            new Dictionary<string, string?> { ["NOTE.md"] = "note\n" }
+        );
+        var two = await engine.UpdateAsync();
+        Assert.Equal(UpdateOutcome.Succeeded, two.Outcome);
+        var config = engine.Fixture.ConfigPath;
+
+        var back = await ShootyProcess.RunAsync(["--config", config, "rollback", "--yes"]);
+        var plan = engine.Deployment.Pipeline.PlanRollback(null);
+
+        Assert.True(back.ExitCode == 0, back.Output + back.Error);
+        Assert.Equal(one.ToCommit, engine.Deployment.Git.HeadCommit);
+        Assert.Equal(one.ToCommit, plan.Current);
+        Assert.Equal(first, plan.Target);
+        Assert.Equal(one.UpdateId, plan.UndoesUpdateId);
+    }
+
     [Fact(Timeout = 120000)]
     public async Task Rollback_without_a_successful_update_asks_for_a_commit()
     {
