@@ -1,4 +1,5 @@
 using ShootyTui.Core.Slots;
+using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core;
 
@@ -10,6 +11,66 @@ public sealed partial class Deployment
     /// </summary>
     public SlotConverter CreateSlotConverter() =>
         new(Config, Slots, Supervisor, () => Pipeline.ExtraEnvironment(), Log);
+
+    /// <summary>
+    /// Returns why the bot runs outside the live slot, or null when it runs there, does not run,
+    /// or the deployment is in-place.
+    /// </summary>
+    public string? SlotMismatch(BotProcessState bot)
+    {
+        if (bot is not { Running: true, Pid: { } pid } || !Slots.IsConverted)
+        {
+            return null;
+        }
+
+        SlotColor? live;
+        try
+        {
+            live = Slots.Layout.ReadLink();
+        }
+        catch (SlotException e)
+        {
+            return e.Message;
+        }
+
+        if (
+            live is not { } linked
+            || Slots.SlotOfProcess(pid) is not { } running
+            || running == linked
+        )
+        {
+            return null;
+        }
+
+        return $"the bot runs from slot {running.ToName()}, but {Slots.Layout.BotPath} leads to "
+            + $"slot {linked.ToName()} (moved by hand?), so the health checks read slot "
+            + $"{linked.ToName()}'s files and a restart would start another version; point the "
+            + $"link back with `{Slots.Layout.RelinkCommand(running)}`";
+    }
+
+    /// <summary>
+    /// Returns what to do about an idle slot whose folder is gone, or null when there is none.
+    /// </summary>
+    public string? MissingIdleSlot()
+    {
+        SlotColor? live;
+        try
+        {
+            live = Slots.Layout.ReadLink();
+        }
+        catch (SlotException)
+        {
+            return null;
+        }
+
+        if (live is not { } linked || Directory.Exists(Slots.Layout.PathOf(linked.Other())))
+        {
+            return null;
+        }
+
+        return Slots.MissingSlotRepair(linked.Other(), linked)
+            + "; until then an update or a rollback aborts";
+    }
 
     /// <summary>Returns the live slot's name, or null for an in-place deployment.</summary>
     public string? LiveSlotName()

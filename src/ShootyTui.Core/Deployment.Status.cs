@@ -17,7 +17,7 @@ public sealed record StatusReport(
     UpdateRecord? LastUpdate
 )
 {
-    public bool Healthy => Health.Healthy;
+    public bool Healthy => Health.Healthy && SlotMismatch is null;
 
     /// <summary>The live slot ("blue" or "green"); null for an in-place deployment.</summary>
     public string? LiveSlot { get; init; }
@@ -28,6 +28,18 @@ public sealed record StatusReport(
     /// there is none.
     /// </summary>
     public BotProcessState? Outgoing { get; init; }
+
+    /// <summary>
+    /// Why the bot runs outside the live slot (the link was moved by hand), or null when it runs
+    /// there. Such a bot is reported unhealthy and never restarted into the other slot.
+    /// </summary>
+    public string? SlotMismatch { get; init; }
+
+    /// <summary>
+    /// True when <see cref="LastUpdate"/> never finished and the process that ran it is gone: the
+    /// next command that takes the update lock recovers it.
+    /// </summary>
+    public bool Interrupted { get; init; }
 
     public TimeSpan? Uptime(DateTimeOffset now) => Bot.StartedAt is { } start ? now - start : null;
 }
@@ -77,6 +89,9 @@ public sealed partial class Deployment
         {
             LiveSlot = LiveSlotName(),
             Outgoing = outgoing is { Running: true } ? outgoing : null,
+            SlotMismatch = SlotMismatch(bot),
+            Interrupted =
+                last is { Outcome: null } && !UpdateLock.HolderAlive(Config.StateDirectory),
         };
     }
 

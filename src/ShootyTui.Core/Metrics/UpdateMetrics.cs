@@ -61,9 +61,12 @@ public sealed record UpdateMetrics(
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
+        // Like the totals, the step durations leave `shooty rollback` runs out.
         command.CommandText = """
-            SELECT step, COUNT(*), AVG(duration_ms), MAX(duration_ms) FROM journal
-            WHERE phase = 'succeeded' AND duration_ms IS NOT NULL GROUP BY step
+            SELECT j.step, COUNT(*), AVG(j.duration_ms), MAX(j.duration_ms)
+            FROM journal j JOIN updates u ON u.id = j.update_id
+            WHERE j.phase = 'succeeded' AND j.duration_ms IS NOT NULL AND u.trigger <> 'rollback'
+            GROUP BY j.step
             """;
         using var reader = command.ExecuteReader();
         var steps = new List<StepDuration>();

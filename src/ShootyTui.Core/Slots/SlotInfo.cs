@@ -7,4 +7,8 @@ namespace ShootyTui.Core.Slots;
 /// <param name="Live">True for the slot that the current link points at.</param>
 /// <param name="Ready">True when the slot's dependencies were installed for its commit, so it
 /// can be started without an install.</param>
-public sealed record SlotInfo(string Name, string Path, string? Commit, bool Live, bool Ready);
+public sealed record SlotInfo(string Name, string Path, string? Commit, bool Live, bool Ready)
+{
+    /// <summary>True when the slot's folder does not exist.</summary>
+    public bool Missing { get; init; }
+}

@@ -79,6 +79,21 @@ public sealed class SlotSet(
         return null;
     }
 
+    /// <summary>
+    /// Says that <paramref name="slot"/> is missing and gives the commands that clone it again
+    /// from the <paramref name="live"/> slot.
+    /// </summary>
+    public string MissingSlotRepair(SlotColor slot, SlotColor live)
+    {
+        var path = Layout.PathOf(slot);
+        var from = Layout.PathOf(live);
+        var remote = config.Bot.Remote;
+        return $"slot {slot.ToName()} at {path} is missing; clone it again from the live slot "
+            + $"with `git clone --origin {remote} {from} {path}`, then point its remote at the "
+            + $"live slot's: `git -C {path} remote set-url {remote} "
+            + $"\"$(git -C {from} remote get-url {remote})\"`";
+    }
+
     /// <summary>Opens the checkout of <paramref name="slot"/>; the caller disposes it.</summary>
     public GitRepository Open(SlotColor slot) =>
         new(Layout.PathOf(slot), config.Bot.Remote, config.Bot.Branch, log, sshLogPath);
@@ -139,6 +154,11 @@ public sealed class SlotSet(
     private SlotInfo DescribeSlot(SlotColor slot, SlotColor? live)
     {
         var path = Layout.PathOf(slot);
+        if (!Directory.Exists(path))
+        {
+            return new SlotInfo(slot.ToName(), path, null, slot == live, false) { Missing = true };
+        }
+
         try
         {
             using var repository = Open(slot);

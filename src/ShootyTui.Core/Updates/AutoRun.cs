@@ -176,6 +176,15 @@ public sealed class AutoRun(Deployment deployment)
     private async Task<int> WatchdogAsync(List<string> messages, CancellationToken ct)
     {
         var config = deployment.Config;
+        var bot = await deployment.Supervisor.GetStateAsync(ct);
+        if (deployment.SlotMismatch(bot) is { } mismatch)
+        {
+            var reason = $"{config.Bot.Name} is not restarted: {mismatch}";
+            _log.Error("{Reason}", reason);
+            messages.Add(reason);
+            return ExitCodes.Failed;
+        }
+
         var report = await deployment.Health.CheckAsync(null, ct);
         RecordSamples(report);
 

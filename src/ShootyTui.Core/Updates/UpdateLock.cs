@@ -53,6 +53,40 @@ public sealed class UpdateLock : IDisposable
 
     private static string HolderPath(string lockPath) => lockPath + ".holder";
 
+    /// <summary>
+    /// Returns true when the process that last took the lock still runs. It reads the holder
+    /// file instead of taking the lock, so a read-only command never makes an update wait. That
+    /// file stays after the lock is released, so callers pair this with an unfinished journal
+    /// entry.
+    /// </summary>
+    public static bool HolderAlive(string stateDirectory)
+    {
+        var holderPath = HolderPath(System.IO.Path.Combine(stateDirectory, "update.lock"));
+        string text;
+        DateTime written;
+        try
+        {
+            text = File.ReadAllText(holderPath);
+            written = File.GetLastWriteTimeUtc(holderPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        var digits = new string(
+            text.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray()
+        );
+        if (!int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+
+        // A process that started after the holder file was written reuses the pid.
+        return Processes.ProcessTable.ReadStartTime(pid) is { } started
+            && started.UtcDateTime <= written.AddSeconds(1);
+    }
+
     private static string ReadHolder(string lockPath)
     {
         try

@@ -116,15 +116,11 @@ public sealed partial class UpdatePipeline
         var path = Slots!.Layout.PathOf(slot);
         if (!Directory.Exists(path))
         {
-            var live = Slots.Layout.PathOf(run.FromSlot!.Value);
             // A new clone has none of the old one's dependencies.
             Slots.Store.SetInstalledCommit(slot, null);
             throw new StepFailedException(
                 UpdateStep.Checkout,
-                $"slot {slot.ToName()} at {path} is missing; clone it again from the live slot "
-                    + $"with `git clone --origin {config.Bot.Remote} {live} {path}`, then point "
-                    + $"its remote at the live slot's: `git -C {path} remote set-url "
-                    + $"{config.Bot.Remote} \"$(git -C {live} remote get-url {config.Bot.Remote})\"`"
+                Slots.MissingSlotRepair(slot, run.FromSlot!.Value)
             );
         }
 
@@ -302,13 +298,14 @@ public sealed partial class UpdatePipeline
     /// </summary>
     private UpdateResult AbortPreparation(UpdateRun run, StepFailedException failure)
     {
-        if (failure.Step is UpdateStep.Dependencies or UpdateStep.SmokeTest)
+        if (!run.IsRollback && failure.Step is UpdateStep.Dependencies or UpdateStep.SmokeTest)
         {
             failedTips.Add(run.To, run.Id, time.GetUtcNow());
         }
 
         var message =
-            $"update to {Short(run.To)} failed while preparing slot {run.ToSlot!.Value.ToName()} "
+            $"{(run.IsRollback ? "rollback" : "update")} to {Short(run.To)} failed while "
+            + $"preparing slot {run.ToSlot!.Value.ToName()} "
             + $"at {failure.Step.ToName()}: {failure.Message}; slot "
             + $"{run.FromSlot!.Value.ToName()} kept running {Short(run.From)} untouched";
         log.Warning("Update {UpdateId} aborted: {Message}", run.Id, message);

@@ -17,6 +17,12 @@ public sealed record UpdateTotals(
     int ManualRollbacks
 )
 {
+    /// <summary>
+    /// Attempts that ended after preflight but before the new version ran, such as a failed
+    /// preparation of the idle slot.
+    /// </summary>
+    public int Aborted => Attempts - Succeeded - RolledBack - RollbackFailed;
+
     public static UpdateTotals From(IEnumerable<UpdateRecord> records)
     {
         var finished = records.Where(record => record.Outcome is not null).ToList();

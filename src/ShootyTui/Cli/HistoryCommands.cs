@@ -44,7 +44,8 @@ internal static class HistoryCommands
                         ))
                         .ToList(),
                     UnattendedToJson(metrics.LastUnattended),
-                    totals.ManualRollbacks
+                    totals.ManualRollbacks,
+                    totals.Aborted
                 )
             );
             Console.WriteLine(
@@ -72,7 +73,8 @@ internal static class HistoryCommands
         Console.WriteLine();
         Console.WriteLine(
             $"{totals.Attempts} attempt(s): {totals.Succeeded} succeeded, {totals.RolledBack} rolled "
-                + $"back, {totals.RollbackFailed} rollback failed; success rate "
+                + $"back, {totals.RollbackFailed} rollback failed, {totals.Aborted} aborted; "
+                + "success rate "
                 + $"{totals.SuccessRate:P0}"
                 + (
                     totals.ManualRollbacks > 0

@@ -22,11 +22,24 @@ public sealed record StatusJson(
     /// null when there is none.
     /// </summary>
     public OutgoingJson? Outgoing { get; init; }
+
+    /// <summary>Why the bot runs outside the live slot; null when it runs there.</summary>
+    public string? SlotMismatch { get; init; }
+
+    /// <summary>True when the last update never finished and its process is gone.</summary>
+    public bool Interrupted { get; init; }
 }
 
 public sealed record OutgoingJson(int? Pid, string Detail);
 
-public sealed record SlotJson(string Name, string Path, string? Commit, bool Live, bool Ready);
+public sealed record SlotJson(
+    string Name,
+    string Path,
+    string? Commit,
+    bool Live,
+    bool Ready,
+    bool Missing
+);
 
 public sealed record BotJson(string Name, bool Running, int? Pid, string? Commit, long? UptimeS);
 
@@ -76,7 +89,8 @@ public sealed record TotalsJson(
     double? MeanTimeToRecoverMs,
     IReadOnlyList<StepDurationJson> StepDurations,
     UnattendedJson LastUnattendedRun,
-    int ManualRollbacks
+    int ManualRollbacks,
+    int Aborted
 );
 
 public sealed record StepDurationJson(string Step, int Count, double MeanMs, long MaxMs);

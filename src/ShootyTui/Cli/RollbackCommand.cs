@@ -59,7 +59,7 @@ internal static class RollbackCommand
         if (Console.IsInputRedirected)
         {
             throw new UsageException(
-                "refusing to roll back without confirmation: stdin is not a terminal; pass --yes"
+                "rollback rejected without confirmation: stdin is not a terminal; pass --yes"
             );
         }
 

@@ -81,7 +81,10 @@ internal static class SlotsCommand
         foreach (var slot in slots)
         {
             var live = slot.Live ? "live" : "idle";
-            var ready = slot.Ready ? "ready" : "needs install";
+            var ready =
+                slot.Missing ? "missing"
+                : slot.Ready ? "ready"
+                : "needs install";
             Console.WriteLine(
                 $"{slot.Name, -6} {live, -5} {Format.Short(slot.Commit), -8} {ready, -14} {slot.Path}"
             );
@@ -107,9 +110,19 @@ internal static class SlotsCommand
             return ExitCodes.Success;
         }
 
+        // A conversion that cannot even be planned is a mistake in the config or the options.
+        Core.Slots.ConversionPlan plan;
+        try
+        {
+            plan = await converter.PlanAsync(target, moveData, ct);
+        }
+        catch (Core.Slots.SlotException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
         if (dryRun)
         {
-            var plan = await converter.PlanAsync(target, moveData, ct);
             Console.WriteLine("dry run: nothing is changed. The conversion would:");
             Print(plan.Steps, plan.Notes);
             return ExitCodes.Success;

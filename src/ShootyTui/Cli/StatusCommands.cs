@@ -42,12 +42,15 @@ internal static class StatusCommands
                         slot.Path,
                         slot.Commit,
                         slot.Live,
-                        slot.Ready
+                        slot.Ready,
+                        slot.Missing
                     ))
                     .ToList(),
                 Outgoing = report.Outgoing is { } oldSlot
                     ? new OutgoingJson(oldSlot.Pid, oldSlot.Detail)
                     : null,
+                SlotMismatch = report.SlotMismatch,
+                Interrupted = report.Interrupted,
             };
             Console.WriteLine(
                 JsonSerializer.Serialize(document, CliJsonContext.Default.StatusJson)
@@ -66,11 +69,30 @@ internal static class StatusCommands
             Console.WriteLine($"live slot {liveSlot}");
         }
 
+        if (context.Deployment.MissingIdleSlot() is { } missing)
+        {
+            Console.WriteLine(
+                $"  {Format.Status(Core.Health.CheckStatus.Warn), -8} slot       {missing}"
+            );
+        }
+
         if (report.Outgoing is { } outgoing)
         {
             Console.WriteLine(
-                $"the old slot still runs beside it ({outgoing.Detail}): a switch with overlap "
-                    + "is under way, or was interrupted (`shooty start` finishes it)"
+                $"the old slot still runs beside it ({outgoing.Detail}): "
+                    + (
+                        report.Interrupted
+                            ? "that switch was interrupted, and the next shooty command that "
+                                + "changes the deployment (such as `shooty start`) recovers it"
+                            : "a switch with overlap is under way"
+                    )
+            );
+        }
+
+        if (report.SlotMismatch is { } mismatch)
+        {
+            Console.WriteLine(
+                $"  {Format.Status(Core.Health.CheckStatus.Fail), -8} slot       {mismatch}"
             );
         }
 
@@ -90,6 +112,15 @@ internal static class StatusCommands
         if (report.LastUpdate is { } last)
         {
             Console.WriteLine($"last update: {Describe(last)}");
+            if (report.Interrupted)
+            {
+                Console.WriteLine(
+                    $"  update #{last.Id} was interrupted (its shooty process is gone): the next "
+                        + "shooty command that changes the deployment (start, update, rollback, "
+                        + "--auto) finishes it if the new version had passed its health gate, or "
+                        + "rolls it back and restores the backup taken before it"
+                );
+            }
         }
 
         Console.WriteLine(WindowLine(context.Config.Maintenance, now));

@@ -82,7 +82,7 @@ internal static class UpdateCommand
         if (Console.IsInputRedirected)
         {
             throw new UsageException(
-                "refusing to update without confirmation: stdin is not a terminal; pass --yes"
+                "update rejected without confirmation: stdin is not a terminal; pass --yes"
             );
         }
 

@@ -85,10 +85,10 @@ internal sealed partial class MainWindow
         var idle = _deployment.Slots.Describe().FirstOrDefault(slot => !slot.Live)?.Name;
         var serving =
             config.Update.Overlap > TimeSpan.Zero
-                ? "keeps serving until the new one passes its health gate (overlap "
-                    + $"{Format.Duration(config.Update.Overlap)})"
-                : "stops gracefully only once slot " + idle + " is ready";
-        return $"Slot {idle} is prepared while the live slot {serving}. The database is "
+                ? $"The live slot serves on until slot {idle} passes its health gate (overlap "
+                    + $"{Format.Duration(config.Update.Overlap)})."
+                : $"The live slot stops only when slot {idle} is ready.";
+        return $"Slot {idle} is prepared while the bot keeps running. {serving} The database is "
             + "backed up, and any failure goes back to the live slot with the data restored.";
     }
 

@@ -22,7 +22,7 @@ public class BlueGreenPanelTests
             .Press(Key.D2)
             .Press(Key.U)
             .WaitFor("Update shootybot-demo from")
-            .WaitFor("Slot green is prepared while the live slot")
+            .WaitFor("Slot green is prepared while the bot keeps")
             .Press(Key.Tab, Key.Enter)
             .WaitFor("✓ health_gate", 60)
             .WaitFor("✓ up to date at", 30)
@@ -41,5 +41,28 @@ public class BlueGreenPanelTests
         Assert.Contains($"○ idle blue  {from}", script.LastScreen);
         Assert.Contains($"● live green {to}", script.LastScreen);
         Assert.Contains("[2] Updates", script.LastScreen);
+    }
+
+    [Fact(Timeout = 120000)]
+    public async Task Overview_names_a_bot_outside_the_live_slot()
+    {
+        await using var engine = await BlueGreenHarness.StartAsync();
+        engine.Reopen();
+        engine.Deployment.Slots.Layout.PointAt(SlotColor.Green);
+        var script = new TuiScript()
+            .WaitFor("✗ bot outside live slot")
+            .WaitFor("the bot runs from slot blue")
+            .Press(Key.Q);
+
+        try
+        {
+            _ = PanelRunner.Run(engine.Deployment, script, 80, 24);
+        }
+        finally
+        {
+            engine.Deployment.Slots.Layout.PointAt(SlotColor.Blue);
+        }
+
+        Assert.True(script.Failure is null, script.Report());
     }
 }

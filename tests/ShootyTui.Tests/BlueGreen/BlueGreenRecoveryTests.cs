@@ -66,13 +66,17 @@ public class BlueGreenRecoveryTests
             handedOver,
             status.Output.Contains("the old slot still runs beside it (running, pid ")
         );
+        Assert.Equal(handedOver, status.Output.Contains("that switch was interrupted"));
         var json = await ShootyProcess.RunAsync([
             "--config",
             engine.Fixture.ConfigPath,
             "status",
             "--json",
         ]);
-        var outgoing = JsonDocument.Parse(json.Output).RootElement.GetProperty("outgoing");
+        Assert.Contains($"update #{interrupted.Id} was interrupted", status.Output);
+        var document = JsonDocument.Parse(json.Output).RootElement;
+        Assert.True(document.GetProperty("interrupted").GetBoolean());
+        var outgoing = document.GetProperty("outgoing");
         Assert.Equal(handedOver, outgoing.ValueKind == JsonValueKind.Object);
         if (handedOver)
         {

@@ -1,5 +1,6 @@
 using ShootyTui.Core.Slots;
 using ShootyTui.Core.Updates;
+using ShootyTui.Tests.Support;
 
 namespace ShootyTui.Tests.BlueGreen;
 
@@ -233,6 +234,12 @@ public class BlueGreenUpdateTests
         var green = engine.SlotPath(SlotColor.Green);
         Directory.Delete(green, recursive: true);
 
+        var status = await ShootyProcess.RunAsync([
+            "--config",
+            engine.Fixture.ConfigPath,
+            "status",
+        ]);
+        var slots = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "slots"]);
         var result = await engine.UpdateAsync();
 
         Assert.Equal(UpdateOutcome.Aborted, result.Outcome);
@@ -243,6 +250,10 @@ public class BlueGreenUpdateTests
             result.Message
         );
         Assert.Contains("kept running", result.Message);
+        Assert.Contains($"slot green at {green} is missing", status.Output);
+        Assert.Contains("until then an update or a rollback aborts", status.Output);
+        Assert.Equal(0, status.ExitCode);
+        Assert.Matches(@"green\s+idle\s+-\s+missing", slots.Output);
         Assert.Equal(pid, await engine.BotPidAsync());
         Assert.Null(engine.Deployment.Journal.FindUnfinished());
 

@@ -157,7 +157,7 @@ public class SlotConversionTests
             "--dry-run"
         );
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains($"--move-data {folder}: ", run.Error);
         Assert.Contains(string.Format(expected, fixture.CheckoutPath), run.Error);
     }
@@ -171,7 +171,7 @@ public class SlotConversionTests
 
         var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains(
             $"the database {shared}/bot.db does not exist, but the checkout has "
                 + $"{fixture.CheckoutPath}/data/bot.db",
@@ -208,7 +208,7 @@ public class SlotConversionTests
 
         var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green", "--dry-run");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("strategy = \"in-place\"; set it to \"blue-green\" first", run.Error);
         Assert.Null(new FileInfo(fixture.CheckoutPath).LinkTarget);
     }
@@ -225,7 +225,7 @@ public class SlotConversionTests
 
         var run = await ConvertAsync(fixture.ConfigPath, "--to", "blue-green", "--dry-run");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("[bot] database", run.Error);
         Assert.Contains("each slot has its own checkout", run.Error);
         Assert.False(Directory.Exists(fixture.CheckoutPath + "-slots"));

@@ -23,6 +23,13 @@ public class UpdateMetricsTests
         Refused(journal, "auto", T0.AddDays(4));
         // `shooty rollback` is planned work, not an update: it is counted on its own.
         var manual = journal.Begin("rollback", "b", "a", T0.AddDays(5));
+        journal.Record(
+            manual,
+            UpdateStep.Restore,
+            "succeeded",
+            T0.AddDays(5),
+            TimeSpan.FromMilliseconds(700)
+        );
         journal.Finish(
             manual,
             UpdateOutcome.Succeeded,
@@ -41,6 +48,7 @@ public class UpdateMetricsTests
         Assert.Equal(0.5, metrics.Totals.SuccessRate);
         Assert.Equal(1, metrics.Totals.Refused);
         Assert.Equal(1, metrics.Totals.ManualRollbacks);
+        Assert.Equal(0, metrics.Totals.Aborted);
         Assert.Equal(2, metrics.Rollbacks);
         Assert.Equal(4500, metrics.Totals.MeanDowntimeMs);
         Assert.Equal(9000, metrics.Totals.WorstDowntimeMs);

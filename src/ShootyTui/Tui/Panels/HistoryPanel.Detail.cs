@@ -43,7 +43,7 @@ internal sealed partial class HistoryPanel
         var rate = Math.Round(totals.SuccessRate * 100);
         yield return $"{totals.Attempts} attempt(s), {rate:0}% succeeded: "
             + $"{totals.Succeeded} ✓, {totals.RolledBack} ↺ rolled back, "
-            + $"{totals.RollbackFailed} ✗ rollback failed";
+            + $"{totals.RollbackFailed} ✗ rollback failed, {totals.Aborted} aborted";
         yield return $"downtime mean {Milliseconds(totals.MeanDowntimeMs)}, worst "
             + Milliseconds(totals.WorstDowntimeMs);
         yield return $"{metrics.Rollbacks} rollback(s), mean time to recover "

@@ -2,6 +2,7 @@ using System.Globalization;
 using ShootyTui.Cli;
 using ShootyTui.Core.Health;
 using ShootyTui.Core.Schedule;
+using ShootyTui.Core.Slots;
 using ShootyTui.Core.Updates;
 
 namespace ShootyTui.Tui.Panels;
@@ -59,7 +60,8 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
             checks.Where(check => check.Status != CheckStatus.Pass).Select(check => check.Name)
         );
         _rows.Add(
-            problems.Length == 0 ? $"✓ healthy ({checks.Count} checks)"
+            status.SlotMismatch is not null ? "✗ bot outside live slot"
+            : problems.Length == 0 ? $"✓ healthy ({checks.Count} checks)"
             : status.Healthy ? $"! healthy; look at {problems}"
             : $"✗ unhealthy: {problems}"
         );
@@ -79,7 +81,11 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
                 ? $"◷ {pending} pending, scheduled"
             : $"! {pending} update(s) pending"
         );
-        _rows.Add(status.LastUpdate is { } last ? LastUpdate(last, now) : "no update yet");
+        _rows.Add(
+            status.LastUpdate is not { } last ? "no update yet"
+            : status.Interrupted ? $"✗ update #{last.Id} interrupted"
+            : LastUpdate(last, now)
+        );
         _rows.Add(
             deployment.Settings.Get(AutoRun.LastRunKey) is { } text
                 ? $"last --auto {Format.Duration(now - DateTimeOffset.Parse(text, CultureInfo.InvariantCulture))} ago"
@@ -87,13 +93,19 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         );
     }
 
-    /// <summary>One line a slot, blue first, each with its commit: "● live green 1a2b3c4".</summary>
+    /// <summary>
+    /// One line a slot, blue first, each with its commit: "● live green 1a2b3c4". An old slot
+    /// that still serves beside the live one during an overlap shows "◐ old".
+    /// </summary>
     private IEnumerable<string> SlotLines() =>
         data
             .Slots.OrderBy(slot => slot.Name, StringComparer.Ordinal)
-            .Select(slot =>
-                $"{(slot.Live ? "● live" : "○ idle")} {slot.Name, -5} {Format.Short(slot.Commit)}"
-            );
+            .Select(slot => $"{SlotMark(slot)} {slot.Name, -5} {Format.Short(slot.Commit)}");
+
+    private string SlotMark(SlotInfo slot) =>
+        slot.Live ? "● live"
+        : data.Status?.Outgoing is not null ? "◐ old "
+        : "○ idle";
 
     /// <summary>A line short enough for the side column, with a symbol and a word.</summary>
     private static string LastUpdate(UpdateRecord last, DateTimeOffset now)
@@ -120,6 +132,19 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
             yield break;
         }
 
+        if (status.SlotMismatch is { } mismatch)
+        {
+            yield return $"{Format.Status(CheckStatus.Fail)}  slot";
+            yield return $"    {mismatch}";
+        }
+
+        if (status.Interrupted && status.LastUpdate is { } interrupted)
+        {
+            yield return $"{Format.Status(CheckStatus.Fail)}  update #{interrupted.Id}";
+            yield return "    interrupted: the next command that changes the deployment "
+                + "recovers it";
+        }
+
         foreach (var check in status.Health.Checks)
         {
             yield return $"{Format.Status(check.Status)}  {check.Name}";
@@ -139,6 +164,7 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
             {
                 var state =
                     slot.Live ? "● live"
+                    : slot.Missing ? "✗ missing"
                     : slot.Ready ? "○ ready for swap-back"
                     : "○ not ready";
                 yield return $"  {slot.Name, -5} {Format.Short(slot.Commit)}  {state}";
