@@ -4,7 +4,31 @@ namespace ShootyTui.Core.Supervision;
 
 internal sealed partial class ProcessSupervisor
 {
+    /// <summary>
+    /// Stops the bot, and then every other process group with this deployment's mark that no pid
+    /// file tracks (a bot whose outgoing record was lost), so no bot is left running.
+    /// </summary>
     public async Task<StopResult> StopAsync(CancellationToken ct)
+    {
+        var result = await StopOneAsync(ct);
+        if (pidFileName != PidFile.FileName)
+        {
+            return result;
+        }
+
+        // Each stop ends one group, so the loop ends; the bound guards against a group that
+        // survives SIGKILL, which StopOneAsync reports by throwing.
+        for (var extra = 0; extra < 8 && Inspect() is { Untracked: not null } untracked; extra++)
+        {
+            _log.Warning("Stopping an untracked bot too: {Detail}", untracked.State.Detail);
+            var other = await StopGroupAsync(untracked.GroupToSignal!.Value, ct);
+            result = result.WasRunning ? result : other;
+        }
+
+        return result;
+    }
+
+    private async Task<StopResult> StopOneAsync(CancellationToken ct)
     {
         var inspection = Inspect();
         if (inspection.GroupToSignal is not { } pgid)
@@ -19,6 +43,13 @@ internal sealed partial class ProcessSupervisor
             return new StopResult(false, false, TimeSpan.Zero, inspection.State.Detail);
         }
 
+        var result = await StopGroupAsync(pgid, ct);
+        PidFile.Delete(PidFilePath);
+        return result;
+    }
+
+    private async Task<StopResult> StopGroupAsync(int pgid, CancellationToken ct)
+    {
         _log.Information(
             "Stopping bot: SIGTERM to process group {ProcessGroup}, waiting up to {StopTimeout}",
             pgid,
@@ -34,7 +65,6 @@ internal sealed partial class ProcessSupervisor
             );
         }
 
-        PidFile.Delete(PidFilePath);
         var seconds = termination.Duration.TotalSeconds;
         var detail = termination.Killed
             ? $"did not exit within {options.StopTimeout.TotalSeconds:0.#} s of SIGTERM; "

@@ -39,6 +39,24 @@ public sealed class HandoverTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
+    public async Task Stop_ends_an_outgoing_bot_whose_record_was_lost()
+    {
+        var supervisor = Create();
+        var first = await StartAsync(supervisor);
+        await supervisor.HandOverAsync(default);
+        var second = await StartAsync(supervisor);
+        File.Delete(OutgoingPidFile);
+
+        var stop = await supervisor.StopAsync(default);
+        await Task.Delay(200);
+
+        Assert.True(stop.WasRunning);
+        Assert.False(Signals.IsAlive(second));
+        Assert.False(Signals.IsAlive(first));
+        Assert.False((await supervisor.GetStateAsync(default)).Running);
+    }
+
+    [Fact(Timeout = 60000)]
     public async Task Outgoing_bot_runs_beside_new_one_until_stopped()
     {
         var supervisor = Create();
