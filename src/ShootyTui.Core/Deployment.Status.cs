@@ -90,10 +90,18 @@ public sealed partial class Deployment
             LiveSlot = LiveSlotName(),
             Outgoing = outgoing is { Running: true } ? outgoing : null,
             SlotMismatch = SlotMismatch(bot),
-            Interrupted =
-                last is { Outcome: null } && !UpdateLock.HolderAlive(Config.StateDirectory),
+            Interrupted = last is not null && InterruptedUpdate()?.Id == last.Id,
         };
     }
+
+    /// <summary>
+    /// Returns the update that never finished because its shooty process is gone, or null. The
+    /// next command that takes the update lock recovers it.
+    /// </summary>
+    public UpdateRecord? InterruptedUpdate() =>
+        Journal.FindUnfinished() is { } unfinished && !UpdateLock.HolderAlive(Config.StateDirectory)
+            ? unfinished
+            : null;
 
     /// <summary>
     /// Fetches (unless <paramref name="fetch"/> is false) and lists the pending commits.

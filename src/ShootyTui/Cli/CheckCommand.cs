@@ -53,6 +53,15 @@ internal static class CheckCommand
             return ExitCodes.Success;
         }
 
+        if (context.Deployment.InterruptedUpdate() is { } interrupted)
+        {
+            Console.WriteLine(
+                $"note: update #{interrupted.Id} to {Format.Short(interrupted.ToCommit)} was "
+                    + "interrupted; the next command that changes the deployment finishes it or "
+                    + "rolls it back (see `shooty status`)"
+            );
+        }
+
         if (report.Pending.Count == 0)
         {
             Console.WriteLine($"up to date at {Format.Short(report.Commit)}");

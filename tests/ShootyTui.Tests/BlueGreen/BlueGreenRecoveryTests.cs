@@ -74,6 +74,8 @@ public class BlueGreenRecoveryTests
             "--json",
         ]);
         Assert.Contains($"update #{interrupted.Id} was interrupted", status.Output);
+        var check = await ShootyProcess.RunAsync(["--config", engine.Fixture.ConfigPath, "check"]);
+        Assert.Contains($"note: update #{interrupted.Id} to ", check.Output);
         var document = JsonDocument.Parse(json.Output).RootElement;
         Assert.True(document.GetProperty("interrupted").GetBoolean());
         var outgoing = document.GetProperty("outgoing");
