@@ -17,7 +17,7 @@ public sealed record StatusReport(
     UpdateRecord? LastUpdate
 )
 {
-    public bool Healthy => Health.Healthy && SlotMismatch is null;
+    public bool Healthy => Health.Healthy && SlotMismatch is null && ForeignBot is null;
 
     /// <summary>The live slot ("blue" or "green"); null for an in-place deployment.</summary>
     public string? LiveSlot { get; init; }
@@ -34,6 +34,12 @@ public sealed record StatusReport(
     /// there. Such a bot is reported unhealthy and never restarted into the other slot.
     /// </summary>
     public string? SlotMismatch { get; init; }
+
+    /// <summary>
+    /// The processes in the bot's folder that look like the bot but were not started by shooty,
+    /// with the command that stops them. Null when there are none.
+    /// </summary>
+    public string? ForeignBot { get; init; }
 
     /// <summary>
     /// True when <see cref="LastUpdate"/> never finished and the process that ran it is gone: the
@@ -90,6 +96,7 @@ public sealed partial class Deployment
             LiveSlot = LiveSlotName(),
             Outgoing = outgoing is { Running: true } ? outgoing : null,
             SlotMismatch = SlotMismatch(bot),
+            ForeignBot = ForeignBot(Config),
             Interrupted = last is not null && InterruptedUpdate()?.Id == last.Id,
         };
     }

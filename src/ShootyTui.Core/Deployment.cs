@@ -203,13 +203,16 @@ public sealed partial class Deployment : IDisposable
             return [];
         }
 
-        var layout = SlotLayout.For(config);
-        return BotLookalikes.Find(
-            [config.Bot.Path, layout.SlotsDirectory],
-            start,
-            ProcessSupervisor.MarkVariable
-        );
+        return BotLookalikes.FindFor(config.Bot.Path, start);
     }
+
+    /// <summary>
+    /// Returns why the bot must not be started now because a lookalike runs, or null.
+    /// </summary>
+    public static string? ForeignBot(ShootyConfig config) =>
+        FindLookalikes(config) is { Count: > 0 } lookalikes
+            ? BotLookalikes.Describe(lookalikes, config.Bot.Path)
+            : null;
 
     /// <summary>Returns the active sessions the heartbeat reports, or 0 when it reports none.</summary>
     public int ActiveSessions() =>

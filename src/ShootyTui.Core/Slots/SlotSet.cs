@@ -28,12 +28,7 @@ public sealed class SlotSet(
     /// </exception>
     public SlotColor RequireLive()
     {
-        var live = Layout.ReadLink()
-            ?? throw new SlotException(
-                $"[update] strategy is \"blue-green\" but {Layout.BotPath} is not a slot "
-                    + "link yet; run `shooty slots convert --to blue-green --dry-run` to see "
-                    + "the conversion"
-            );
+        var live = ReadLive();
         if (Store.Live() != live)
         {
             log.Warning(
@@ -46,6 +41,16 @@ public sealed class SlotSet(
 
         return live;
     }
+
+    /// <summary>Returns the slot the current link points at, without recording it.</summary>
+    /// <exception cref="SlotException">The deployment is not converted or the link is invalid.
+    /// </exception>
+    public SlotColor ReadLive() =>
+        Layout.ReadLink()
+        ?? throw new SlotException(
+            $"[update] strategy is \"blue-green\" but {Layout.BotPath} is not a slot link yet; "
+                + "run `shooty slots convert --to blue-green --dry-run` to see the conversion"
+        );
 
     /// <summary>
     /// Returns the slot whose folder is the working directory of process <paramref name="pid"/>,

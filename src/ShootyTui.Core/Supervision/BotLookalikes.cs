@@ -15,6 +15,31 @@ public static partial class BotLookalikes
     private static readonly string[] Wrappers = ["exec", "env", "nohup", "setsid"];
 
     /// <summary>
+    /// Returns the lookalikes in <paramref name="botPath"/> and in its slots folder.
+    /// </summary>
+    public static IReadOnlyList<Lookalike> FindFor(string botPath, string startCommand) =>
+        Find(
+            [botPath, Path.TrimEndingDirectorySeparator(botPath) + "-slots"],
+            startCommand,
+            ProcessSupervisor.MarkVariable
+        );
+
+    /// <summary>
+    /// Says which lookalikes run in <paramref name="botPath"/> and how to stop them.
+    /// </summary>
+    public static string Describe(IReadOnlyList<Lookalike> lookalikes, string botPath)
+    {
+        var processes = string.Join(
+            ", ",
+            lookalikes.Select(lookalike => $"pid {lookalike.Pid} (`{lookalike.CommandLine}`)")
+        );
+        var pids = string.Join(' ', lookalikes.Select(lookalike => lookalike.Pid));
+        return $"{processes} runs in {botPath} but was not started by shooty. It is probably the "
+            + "bot, started by hand, in screen or by an old unit, and a second one would run on "
+            + $"the same token. Stop it (`kill {pids}`)";
+    }
+
+    /// <summary>
     /// Returns the unmarked processes whose working directory is inside one of
     /// <paramref name="folders"/> and that run the program of <paramref name="startCommand"/>.
     /// Processes of other users, which cannot be read, are left out.

@@ -42,6 +42,16 @@ internal sealed partial class ProcessSupervisor
             );
         }
 
+        if (BotLookalikes.FindFor(options.WorkingDirectory, startCommand) is { Count: > 0 } found)
+        {
+            throw new SupervisorException(
+                "Could not start the bot: "
+                    + BotLookalikes.Describe(found, options.WorkingDirectory)
+                    + ", then start it with `shooty start`.",
+                startCommand
+            );
+        }
+
         // The launcher runs in the bot directory, so a relative path would land elsewhere there.
         var logFile = Path.GetFullPath(options.LogFile);
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);

@@ -177,7 +177,7 @@ public sealed class AutoRun(Deployment deployment)
     {
         var config = deployment.Config;
         var bot = await deployment.Supervisor.GetStateAsync(ct);
-        if (deployment.SlotMismatch(bot) is { } mismatch)
+        if ((deployment.SlotMismatch(bot) ?? Deployment.ForeignBot(config)) is { } mismatch)
         {
             var reason = $"{config.Bot.Name} is not restarted: {mismatch}";
             _log.Error("{Reason}", reason);

@@ -28,26 +28,31 @@ public sealed partial class UpdatePipeline
         SlotColor live;
         try
         {
+            // Checked before RequireLive, which would record a link moved by hand as live.
+            if (
+                slots.Layout.ReadLink() is { } linked
+                && await RunningSlotAsync(ct) is { } running
+                && running != linked
+            )
+            {
+                var head = git.HeadCommit;
+                return Refuse(
+                    request,
+                    head,
+                    head,
+                    $"the bot runs from slot {running.ToName()}, but {slots.Layout.BotPath} "
+                        + $"leads to slot {linked.ToName()}, so preparing slot {running.ToName()} "
+                        + "would change the code under the running bot; point the link back with "
+                        + $"`{slots.Layout.RelinkCommand(running)}` and update again"
+                ).Result!;
+            }
+
             live = slots.RequireLive();
         }
         catch (SlotException e)
         {
             var head = git.HeadCommit;
             return Refuse(request, head, head, e.Message).Result!;
-        }
-
-        if (await RunningSlotAsync(ct) is { } running && running != live)
-        {
-            var head = git.HeadCommit;
-            return Refuse(
-                request,
-                head,
-                head,
-                $"the bot runs from slot {running.ToName()}, but {slots.Layout.BotPath} leads "
-                    + $"to slot {live.ToName()}, so preparing slot {running.ToName()} would change "
-                    + "the code under the running bot; point the link back with "
-                    + $"`{slots.Layout.RelinkCommand(running)}` and update again"
-            ).Result!;
         }
 
         Git.GitStatus status;

@@ -15,7 +15,7 @@ public sealed partial class UpdatePipeline
             return PlanRollback(git, toCommit);
         }
 
-        var live = Slots!.RequireLive();
+        var live = Slots!.ReadLive();
         using var checkout = Slots.Open(live);
         return PlanRollback(checkout, toCommit) with { Slot = live.Other().ToName() };
     }
@@ -35,6 +35,33 @@ public sealed partial class UpdatePipeline
                 record.Outcome == UpdateOutcome.Succeeded && record.FromCommit == target
             );
         return new RollbackPlan(current, target, update?.BackupId, update?.Id);
+    }
+
+    /// <summary>
+    /// Throws when a rollback must not run now: a bot that shooty did not start runs in the
+    /// checkout, or the bot runs outside the slot the link points at.
+    /// </summary>
+    /// <exception cref="RollbackException">The reason, with what to do.</exception>
+    public async Task EnsureRollbackPossibleAsync(CancellationToken ct)
+    {
+        if (Deployment.ForeignBot(config) is { } foreign)
+        {
+            throw new RollbackException($"{foreign}, then roll back again");
+        }
+
+        if (
+            IsBlueGreen
+            && Slots!.Layout.ReadLink() is { } linked
+            && await RunningSlotAsync(ct) is { } running
+            && running != linked
+        )
+        {
+            throw new RollbackException(
+                $"the bot runs from slot {running.ToName()}, but {Slots.Layout.BotPath} leads to "
+                    + $"slot {linked.ToName()}; point the link back with "
+                    + $"`{Slots.Layout.RelinkCommand(running)}` and roll back again"
+            );
+        }
     }
 
     /// <summary>
@@ -97,6 +124,7 @@ public sealed partial class UpdatePipeline
     )
     {
         ArgumentNullException.ThrowIfNull(heldLock);
+        await EnsureRollbackPossibleAsync(ct);
         return Announce(
             IsBlueGreen
                 ? await SwapBackAsync(plan, progress, ct)

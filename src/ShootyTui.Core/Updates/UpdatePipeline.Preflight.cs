@@ -185,8 +185,15 @@ public sealed partial class UpdatePipeline
                 + "move or delete them";
         }
 
-        return FindSecretsRefusal() ?? FindDiskRefusal();
+        return FindForeignBotRefusal() ?? FindSecretsRefusal() ?? FindDiskRefusal();
     }
+
+    /// <summary>
+    /// Refuses to touch the deployment while a bot that shooty did not start runs there: the
+    /// new version would run beside it on the same token.
+    /// </summary>
+    private string? FindForeignBotRefusal() =>
+        Deployment.ForeignBot(config) is { } foreign ? $"{foreign}, then update again" : null;
 
     /// <summary>
     /// Refuses an update whose new version could not be started, because the bot needs secrets

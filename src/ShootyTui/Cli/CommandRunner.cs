@@ -39,7 +39,16 @@ internal static class CommandRunner
             }
             catch (Exception e) when (IsOperational(e))
             {
-                context.Log.Error(e, "Command failed");
+                // A rejected rollback or usage is expected, so it is logged without a stack trace.
+                if (e is RollbackException or UsageException)
+                {
+                    context.Log.Warning("Command rejected: {Message}", e.Message);
+                }
+                else
+                {
+                    context.Log.Error(e, "Command failed");
+                }
+
                 await Console.Error.WriteLineAsync($"shooty: {e.Message}");
                 return e is UsageException ? ExitCodes.Usage : ExitCodes.Failed;
             }

@@ -29,6 +29,13 @@ internal static class ControlCommands
             "shooty restart",
             async _ =>
             {
+                var bot = await context.Deployment.Supervisor.GetStateAsync(ct);
+                if (context.Deployment.SlotMismatch(bot) is { } mismatch)
+                {
+                    await Console.Error.WriteLineAsync($"shooty: not restarting: {mismatch}");
+                    return ExitCodes.Failed;
+                }
+
                 await StopAndReportAsync(context, ct);
                 return await StartAndReportAsync(context, ct);
             },
@@ -67,21 +74,11 @@ internal static class ControlCommands
             return ExitCodes.Success;
         }
 
-        if (Deployment.FindLookalikes(context.Config) is { Count: > 0 } lookalikes)
+        if (Deployment.ForeignBot(context.Config) is { } foreign)
         {
-            var pids = string.Join(' ', lookalikes.Select(lookalike => lookalike.Pid));
             await Console.Error.WriteLineAsync(
-                $"shooty: not starting {context.Config.Bot.Name}: "
-                    + string.Join(
-                        ", ",
-                        lookalikes.Select(lookalike =>
-                            $"pid {lookalike.Pid} (`{lookalike.CommandLine}`)"
-                        )
-                    )
-                    + $" runs in {context.Config.Bot.Path} but was not started by shooty. It is "
-                    + "probably the bot, started by hand, in screen or by an old unit, and a "
-                    + $"second one would run on the same token. Stop it (`kill {pids}`), then "
-                    + "run `shooty start` again"
+                $"shooty: not starting {context.Config.Bot.Name}: {foreign}, then run "
+                    + "`shooty start` again"
             );
             return ExitCodes.Failed;
         }

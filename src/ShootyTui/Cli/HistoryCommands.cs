@@ -45,7 +45,8 @@ internal static class HistoryCommands
                         .ToList(),
                     UnattendedToJson(metrics.LastUnattended),
                     totals.ManualRollbacks,
-                    totals.Aborted
+                    totals.Aborted,
+                    totals.Refused
                 )
             );
             Console.WriteLine(
@@ -74,13 +75,8 @@ internal static class HistoryCommands
         Console.WriteLine(
             $"{totals.Attempts} attempt(s): {totals.Succeeded} succeeded, {totals.RolledBack} rolled "
                 + $"back, {totals.RollbackFailed} rollback failed, {totals.Aborted} aborted; "
-                + "success rate "
-                + $"{totals.SuccessRate:P0}"
-                + (
-                    totals.ManualRollbacks > 0
-                        ? $"; {totals.ManualRollbacks} `shooty rollback` run(s), not counted"
-                        : ""
-                )
+                + $"success rate {totals.SuccessRate:P0}; not counted: {totals.Refused} refused in "
+                + $"preflight, {totals.ManualRollbacks} `shooty rollback` run(s)"
         );
         Console.WriteLine(
             $"downtime: mean {Milliseconds(totals.MeanDowntimeMs)}, worst "

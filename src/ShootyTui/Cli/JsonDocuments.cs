@@ -26,6 +26,11 @@ public sealed record StatusJson(
     /// <summary>Why the bot runs outside the live slot; null when it runs there.</summary>
     public string? SlotMismatch { get; init; }
 
+    /// <summary>
+    /// The processes that look like the bot but were not started by shooty; null when none run.
+    /// </summary>
+    public string? ForeignBot { get; init; }
+
     /// <summary>True when the last update never finished and its process is gone.</summary>
     public bool Interrupted { get; init; }
 }
@@ -90,7 +95,8 @@ public sealed record TotalsJson(
     IReadOnlyList<StepDurationJson> StepDurations,
     UnattendedJson LastUnattendedRun,
     int ManualRollbacks,
-    int Aborted
+    int Aborted,
+    int Refused
 );
 
 public sealed record StepDurationJson(string Step, int Count, double MeanMs, long MaxMs);

@@ -21,6 +21,7 @@ internal static class RollbackCommand
             async held =>
             {
                 var pipeline = context.Deployment.Pipeline;
+                await pipeline.EnsureRollbackPossibleAsync(ct);
                 var plan = pipeline.PlanRollback(to);
                 if (plan.Target == plan.Current)
                 {

@@ -50,6 +50,7 @@ internal static class StatusCommands
                     ? new OutgoingJson(oldSlot.Pid, oldSlot.Detail)
                     : null,
                 SlotMismatch = report.SlotMismatch,
+                ForeignBot = report.ForeignBot,
                 Interrupted = report.Interrupted,
             };
             Console.WriteLine(
@@ -86,6 +87,13 @@ internal static class StatusCommands
                                 + "changes the deployment (such as `shooty start`) recovers it"
                             : "a switch with overlap is under way"
                     )
+            );
+        }
+
+        if (report.ForeignBot is { } foreign)
+        {
+            Console.WriteLine(
+                $"  {Format.Status(Core.Health.CheckStatus.Fail), -8} bot        {foreign}"
             );
         }
 

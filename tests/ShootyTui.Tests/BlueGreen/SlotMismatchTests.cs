@@ -21,12 +21,23 @@ public class SlotMismatchTests
         engine.Deployment.Slots.Layout.PointAt(SlotColor.Green);
         ShootyRun status,
             json,
-            auto;
+            auto,
+            restart,
+            rollback;
         try
         {
             status = await ShootyProcess.RunAsync(["--config", config, "status"]);
             json = await ShootyProcess.RunAsync(["--config", config, "status", "--json"]);
             auto = await ShootyProcess.RunAsync(["--config", config, "--auto"]);
+            restart = await ShootyProcess.RunAsync(["--config", config, "restart"]);
+            rollback = await ShootyProcess.RunAsync([
+                "--config",
+                config,
+                "rollback",
+                "--to",
+                "HEAD",
+                "--yes",
+            ]);
         }
         finally
         {
@@ -42,7 +53,13 @@ public class SlotMismatchTests
         Assert.False(document.GetProperty("interrupted").GetBoolean());
         Assert.Equal(1, auto.ExitCode);
         Assert.Contains("is not restarted: the bot runs from slot blue", auto.Output);
+        Assert.Equal(1, restart.ExitCode);
+        Assert.Contains("not restarting: the bot runs from slot blue", restart.Error);
+        Assert.Equal(1, rollback.ExitCode);
+        Assert.Contains("the bot runs from slot blue", rollback.Error);
         Assert.Equal(pid, await engine.BotPidAsync());
         Assert.Equal(SlotColor.Blue, engine.Deployment.Slots.SlotOfProcess(pid!.Value));
+        // The refused update did not record the hand-moved link as live.
+        Assert.Equal(SlotColor.Blue, engine.Deployment.Slots.Store.Live());
     }
 }

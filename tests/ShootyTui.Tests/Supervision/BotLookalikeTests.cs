@@ -44,6 +44,38 @@ public sealed class BotLookalikeTests
         Assert.NotNull(await engine.BotPidAsync());
     }
 
+    [Fact(Timeout = 180000)]
+    public async Task Update_and_watchdog_refuse_beside_it()
+    {
+        await using var engine = await EngineHarness.StartAsync(toml =>
+            toml.Replace("[update]\n", "[update]\nauto = true\n")
+        );
+        await engine.Deployment.Supervisor.StopAsync(default);
+        var config = engine.Fixture.ConfigPath;
+        var head = engine.Deployment.Git.HeadCommit;
+        using var handRun = StartSleeper(engine.Fixture.CheckoutPath);
+
+        var update = await ShootyProcess.RunAsync(["--config", config, "update", "--yes"]);
+        var auto = await ShootyProcess.RunAsync(["--config", config, "--auto"]);
+        var status = await ShootyProcess.RunAsync(["--config", config, "status"]);
+        var pidAfter = await engine.BotPidAsync();
+        handRun.Kill();
+        await handRun.WaitForExitAsync();
+
+        Assert.NotEqual(0, update.ExitCode);
+        Assert.Contains($"pid {handRun.Id} (`", update.Output + update.Error);
+        Assert.Contains("is not restarted: pid ", auto.Output);
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("was not started by shooty", status.Output);
+        Assert.Null(pidAfter);
+        Assert.Equal(head, engine.Deployment.Git.HeadCommit);
+        // Refused before anything was touched, not failed half-way.
+        Assert.NotEmpty(engine.Deployment.Journal.List(10));
+        Assert.All(engine.Deployment.Journal.List(10), record =>
+            Assert.Equal("preflight", record.FailedStep)
+        );
+    }
+
     [Fact(Timeout = 60000)]
     public async Task Own_bot_is_no_lookalike()
     {

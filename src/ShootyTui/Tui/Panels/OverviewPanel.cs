@@ -60,7 +60,8 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
             checks.Where(check => check.Status != CheckStatus.Pass).Select(check => check.Name)
         );
         _rows.Add(
-            status.SlotMismatch is not null ? "✗ bot outside live slot"
+            status.ForeignBot is not null ? "✗ a bot shooty did not start"
+            : status.SlotMismatch is not null ? "✗ bot outside live slot"
             : problems.Length == 0 ? $"✓ healthy ({checks.Count} checks)"
             : status.Healthy ? $"! healthy; look at {problems}"
             : $"✗ unhealthy: {problems}"
@@ -130,6 +131,12 @@ internal sealed class OverviewPanel(IPanelHost host, PanelData data) : Panel(hos
         {
             yield return "loading…";
             yield break;
+        }
+
+        if (status.ForeignBot is { } foreign)
+        {
+            yield return $"{Format.Status(CheckStatus.Fail)}  bot";
+            yield return $"    {foreign}";
         }
 
         if (status.SlotMismatch is { } mismatch)
