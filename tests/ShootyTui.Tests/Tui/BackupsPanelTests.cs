@@ -181,6 +181,7 @@ public class BackupsPanelTests
             .Press(Key.R.WithShift)
             .WaitFor($"Type {Format.Short(backup.Commit)}")
             .Press(Typed(Format.Short(backup.Commit)))
+            .WaitFor(Format.Short(backup.Commit) + "     ")
             .Press(Key.Tab, Key.Enter)
             .WaitFor($"Restoring backup {backup.Id}")
             .WaitFor("… waiting for the bot to be healthy", 60)

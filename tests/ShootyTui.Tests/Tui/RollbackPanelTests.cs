@@ -27,6 +27,9 @@ public class RollbackPanelTests
             .Press(Key.R.WithShift)
             .WaitFor($"Type {target}")
             .Press(typed)
+            // The field shows the whole commit (the prompt has it followed by a comma), so no
+            // key is still on its way when Tab moves to the enabled button.
+            .WaitFor(target + "     ")
             .Press(Key.Tab, Key.Enter)
             .WaitForGone($"Type {target}")
             .WaitFor("Update progress")
