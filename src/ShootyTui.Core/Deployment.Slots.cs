@@ -18,34 +18,26 @@ public sealed partial class Deployment
     /// </summary>
     public string? SlotMismatch(BotProcessState bot)
     {
-        if (bot is not { Running: true, Pid: { } pid } || !Slots.IsConverted)
+        if (!Slots.IsConverted)
         {
             return null;
         }
 
-        SlotColor? live;
+        SlotMismatch? mismatch;
         try
         {
-            live = Slots.Layout.ReadLink();
+            mismatch = Slots.FindMismatch(bot);
         }
         catch (SlotException e)
         {
             return e.Message;
         }
 
-        if (
-            live is not { } linked
-            || Slots.SlotOfProcess(pid) is not { } running
-            || running == linked
-        )
-        {
-            return null;
-        }
-
-        return $"the bot runs from slot {running.ToName()}, but {Slots.Layout.BotPath} leads to "
-            + $"slot {linked.ToName()} (moved by hand?), so the health checks read slot "
-            + $"{linked.ToName()}'s files and a restart would start another version; point the "
-            + $"link back with `{Slots.Layout.RelinkCommand(running)}`";
+        return mismatch is null
+            ? null
+            : $"{mismatch.Describe()} (moved by hand?), so the health checks read slot "
+                + $"{mismatch.Linked.ToName()}'s files and a restart would start another "
+                + $"version; point the link back with `{mismatch.RelinkCommand}`";
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using ShootyTui.Core.Configuration;
 using ShootyTui.Core.Git;
+using ShootyTui.Core.Supervision;
 
 namespace ShootyTui.Core.Slots;
 
@@ -98,6 +99,19 @@ public sealed class SlotSet(
             + $"live slot's: `git -C {path} remote set-url {remote} "
             + $"\"$(git -C {from} remote get-url {remote})\"`";
     }
+
+    /// <summary>
+    /// Finds a bot that runs from one slot while the current link points at the other, as after
+    /// a link moved by hand. Returns null when they agree or the bot's slot cannot be read.
+    /// </summary>
+    /// <exception cref="SlotException">The link points somewhere else than a slot.</exception>
+    public SlotMismatch? FindMismatch(BotProcessState bot) =>
+        bot is { Running: true, Pid: { } pid }
+        && Layout.ReadLink() is { } linked
+        && SlotOfProcess(pid) is { } running
+        && running != linked
+            ? new SlotMismatch(running, linked, Layout)
+            : null;
 
     /// <summary>Opens the checkout of <paramref name="slot"/>; the caller disposes it.</summary>
     public GitRepository Open(SlotColor slot) =>

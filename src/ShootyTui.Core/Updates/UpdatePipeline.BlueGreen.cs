@@ -29,21 +29,16 @@ public sealed partial class UpdatePipeline
         try
         {
             // Checked before RequireLive, which would record a link moved by hand as live.
-            if (
-                slots.Layout.ReadLink() is { } linked
-                && await RunningSlotAsync(ct) is { } running
-                && running != linked
-            )
+            if (await FindSlotMismatchAsync(ct) is { } mismatch)
             {
                 var head = git.HeadCommit;
                 return Refuse(
                     request,
                     head,
                     head,
-                    $"the bot runs from slot {running.ToName()}, but {slots.Layout.BotPath} "
-                        + $"leads to slot {linked.ToName()}, so preparing slot {running.ToName()} "
-                        + "would change the code under the running bot; point the link back with "
-                        + $"`{slots.Layout.RelinkCommand(running)}` and update again"
+                    $"{mismatch.Describe()}, so preparing slot {mismatch.Running.ToName()} would "
+                        + "change the code under the running bot; point the link back with "
+                        + $"`{mismatch.RelinkCommand}` and update again"
                 ).Result!;
             }
 
@@ -104,12 +99,9 @@ public sealed partial class UpdatePipeline
             : await SwitchSlotsAsync(run, null, ct);
     }
 
-    /// <summary>The slot the running bot's working directory is in, or null.</summary>
-    private async Task<SlotColor?> RunningSlotAsync(CancellationToken ct)
-    {
-        var state = await supervisor.GetStateAsync(ct);
-        return state is { Running: true, Pid: { } pid } ? Slots!.SlotOfProcess(pid) : null;
-    }
+    /// <summary>Finds a running bot outside the slot the link points at, or returns null.</summary>
+    private async Task<SlotMismatch?> FindSlotMismatchAsync(CancellationToken ct) =>
+        Slots!.FindMismatch(await supervisor.GetStateAsync(ct));
 
     /// <summary>
     /// Brings the idle slot to <see cref="UpdateRun.To"/>: checkout, dependencies when the

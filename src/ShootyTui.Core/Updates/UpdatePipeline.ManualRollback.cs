@@ -49,17 +49,11 @@ public sealed partial class UpdatePipeline
             throw new RollbackException($"{foreign}, then roll back again");
         }
 
-        if (
-            IsBlueGreen
-            && Slots!.Layout.ReadLink() is { } linked
-            && await RunningSlotAsync(ct) is { } running
-            && running != linked
-        )
+        if (IsBlueGreen && await FindSlotMismatchAsync(ct) is { } mismatch)
         {
             throw new RollbackException(
-                $"the bot runs from slot {running.ToName()}, but {Slots.Layout.BotPath} leads to "
-                    + $"slot {linked.ToName()}; point the link back with "
-                    + $"`{Slots.Layout.RelinkCommand(running)}` and roll back again"
+                $"{mismatch.Describe()}; point the link back with `{mismatch.RelinkCommand}` and "
+                    + "roll back again"
             );
         }
     }
