@@ -16,6 +16,6 @@ if (parse.Errors.Count > 0)
 }
 
 // System.CommandLine's own signal handler is off. It blocks until the command returns, and
-// may run before the one that tells the operator an update goes on. Commands that change the
+// may run before the one that prints that an update goes on. Commands that change the
 // deployment hold the signals off themselves (FinishFirst), and every other command ends at once.
 return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -5,7 +5,7 @@ namespace ShootyTui.Cli;
 /// <summary>
 /// Holds off Ctrl-C (SIGINT) and SIGTERM while a command changes the deployment, so an update,
 /// a rollback or a restart is never cut in half and the bot is never left stopped. A message
-/// says why the process goes on.
+/// explains why the process goes on.
 /// </summary>
 internal sealed class FinishFirst : IDisposable
 {

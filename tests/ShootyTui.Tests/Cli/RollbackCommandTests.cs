@@ -52,25 +52,25 @@ public class RollbackCommandTests
     public async Task Second_rollback_goes_further_back()
     {
         await using var engine = await EngineHarness.StartAsync();
-        var first = engine.Deployment.Git.HeadCommit;
-        var one = await engine.UpdateAsync();
-        Assert.Equal(UpdateOutcome.Succeeded, one.Outcome);
+        var initial = engine.Deployment.Git.HeadCommit;
+        var firstUpdate = await engine.UpdateAsync();
+        Assert.Equal(UpdateOutcome.Succeeded, firstUpdate.Outcome);
         await engine.Fixture.PushAsync(
             "Add a note",
             new Dictionary<string, string?> { ["NOTE.md"] = "note\n" }
         );
-        var two = await engine.UpdateAsync();
-        Assert.Equal(UpdateOutcome.Succeeded, two.Outcome);
+        var secondUpdate = await engine.UpdateAsync();
+        Assert.Equal(UpdateOutcome.Succeeded, secondUpdate.Outcome);
         var config = engine.Fixture.ConfigPath;
 
         var back = await ShootyProcess.RunAsync(["--config", config, "rollback", "--yes"]);
         var plan = engine.Deployment.Pipeline.PlanRollback(null);
 
         Assert.True(back.ExitCode == 0, back.Output + back.Error);
-        Assert.Equal(one.ToCommit, engine.Deployment.Git.HeadCommit);
-        Assert.Equal(one.ToCommit, plan.Current);
-        Assert.Equal(first, plan.Target);
-        Assert.Equal(one.UpdateId, plan.UndoesUpdateId);
+        Assert.Equal(firstUpdate.ToCommit, engine.Deployment.Git.HeadCommit);
+        Assert.Equal(firstUpdate.ToCommit, plan.Current);
+        Assert.Equal(initial, plan.Target);
+        Assert.Equal(firstUpdate.UpdateId, plan.UndoesUpdateId);
     }
 
     [Fact(Timeout = 120000)]

@@ -28,18 +28,18 @@ public sealed class BotLookalikeTests
         var config = engine.Fixture.ConfigPath;
         using var handRun = StartSleeper(engine.Fixture.CheckoutPath);
 
-        var refused = await ShootyProcess.RunAsync(["--config", config, "start"]);
-        var pidAfterRefusal = await engine.BotPidAsync();
+        var rejected = await ShootyProcess.RunAsync(["--config", config, "start"]);
+        var pidAfterRejection = await engine.BotPidAsync();
         handRun.Kill();
         await handRun.WaitForExitAsync();
         var started = await ShootyProcess.RunAsync(["--config", config, "start"]);
 
-        Assert.Equal(1, refused.ExitCode);
-        Assert.Contains($"pid {handRun.Id} (`", refused.Error);
-        Assert.Contains("python3 -c import time", refused.Error);
-        Assert.Contains("was not started by shooty", refused.Error);
-        Assert.Contains($"`kill {handRun.Id}`", refused.Error);
-        Assert.Null(pidAfterRefusal);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains($"pid {handRun.Id} (`", rejected.Error);
+        Assert.Contains("python3 -c import time", rejected.Error);
+        Assert.Contains("was not started by shooty", rejected.Error);
+        Assert.Contains($"`kill {handRun.Id}`", rejected.Error);
+        Assert.Null(pidAfterRejection);
         Assert.True(started.ExitCode == 0, started.Output + started.Error);
         Assert.NotNull(await engine.BotPidAsync());
     }

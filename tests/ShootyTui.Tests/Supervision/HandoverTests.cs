@@ -39,7 +39,7 @@ public sealed class HandoverTests : IDisposable
     }
 
     [Fact(Timeout = 60000)]
-    public async Task Stop_ends_an_outgoing_bot_whose_record_was_lost()
+    public async Task Stop_ends_untracked_outgoing_bot()
     {
         var supervisor = Create();
         var first = await StartAsync(supervisor);
